@@ -1,0 +1,1 @@
+/* tippack answers */

@@ -1,0 +1,133 @@
+"""The ``tippack`` command line. Thin: each command calls one stage and reports."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .problems import ContentError
+from .project import SLUG_RE, UsageError, find_project
+
+
+def _echo_problems(problems) -> None:  # noqa: ANN001
+    for problem in problems:
+        click.echo(problem.format(), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="tippack")
+def main() -> None:
+    """Build tailored trauma-informed practice implementation packs for care homes."""
+
+
+@main.command()
+@click.argument("slugs", nargs=-1)
+def check(slugs: tuple[str, ...]) -> None:
+    """Validate every module and the named packs (default: all)."""
+    from .pipeline import gather
+
+    project = find_project()
+    plan = gather(project, slugs)
+    if plan.errors:
+        raise ContentError(plan.problems)
+    _echo_problems(plan.warnings)
+    click.echo(f"ok: {len(plan.library.modules)} modules, {len(plan.packs)} packs", err=True)
+
+
+@main.command()
+@click.argument("slugs", nargs=-1)
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Packs built at once (default: number of cores).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None, help="Output folder (default: build/).")
+@click.option("--format", "formats", type=click.Choice(["site", "pdf", "all"]), default="all", show_default=True)
+@click.option("--force", is_flag=True, help="Rebuild packs even when nothing they use has changed.")
+def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: str, force: bool) -> None:
+    """Build the named packs (default: all): site, PDF, per-module PDFs and offline bundle."""
+    from .pipeline import gather
+    from .progress import Progress
+    from .publish import publish
+
+    project = find_project()
+    plan = gather(project, slugs)
+    _echo_problems(plan.warnings)
+    if plan.errors:
+        _echo_problems(plan.errors)
+    target = (out if out is not None else project.root / "build").resolve()
+    progress = Progress(len(plan.packs))
+    summary = publish(plan, target, jobs or os.cpu_count() or 1, formats, force, progress)
+    progress.finish(summary)
+    failed_slugs = sorted({r.slug for r in summary.failed} | _invalid_slugs(plan, slugs, project))
+    if failed_slugs:
+        click.echo(f"error: not built: {', '.join(failed_slugs)}", err=True)
+        sys.exit(1)
+    if plan.errors:
+        sys.exit(1)
+
+
+def _invalid_slugs(plan, slugs, project) -> set[str]:  # noqa: ANN001
+    from .pipeline import select_packs
+
+    built = {p.slug for p in plan.packs}
+    return set(select_packs(project, slugs)) - built
+
+
+@main.command(name="list")
+def list_() -> None:
+    """The modules (id, kind, title) and packs (slug, home name, modules)."""
+    from .pipeline import gather
+
+    project = find_project()
+    plan = gather(project)
+    click.echo("Modules:")
+    for module_id, loaded in sorted(plan.library.modules.items()):
+        click.echo(f"  {module_id:<28} {loaded.model.kind:<10} {loaded.model.title}")
+    click.echo("Packs:")
+    for loaded in plan.loaded:
+        ids = ", ".join(r.id for r in loaded.model.module_refs())
+        click.echo(f"  {loaded.slug:<28} {loaded.model.home.name}")
+        click.echo(f"  {'':<28} {ids}")
+    if plan.errors:
+        raise ContentError(plan.problems)
+
+
+@main.command()
+@click.argument("slug")
+@click.option("--name", required=True, help="The care home's name, as it should appear on the cover.")
+def new(slug: str, name: str) -> None:
+    """Write a starter packs/SLUG.yml that passes check."""
+    from .starter import starter_pack
+
+    project = find_project()
+    if not SLUG_RE.match(slug):
+        raise UsageError(f"'{slug}' is not a valid slug: use lowercase letters a-z, digits 0-9 and hyphens")
+    target = project.packs_dir / f"{slug}.yml"
+    if target.exists():
+        raise UsageError(f"packs/{slug}.yml already exists")
+    target.write_text(starter_pack(project, name), encoding="utf-8")
+    click.echo(f"wrote packs/{slug}.yml", err=True)
+
+
+@main.command()
+def schema() -> None:
+    """Write JSON Schemas for module and pack files to build/schema/, for editors."""
+    from .model import Module, Pack, schema_for
+
+    project = find_project()
+    folder = project.root / "build" / "schema"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, model in (("module", Module), ("pack", Pack)):
+        (folder / f"{name}.schema.json").write_text(json.dumps(schema_for(model), indent=2), encoding="utf-8")
+    click.echo(f"wrote {project.rel(folder)}/module.schema.json and pack.schema.json", err=True)
+
+
+@main.command()
+@click.argument("slug")
+@click.option("--port", default=8000, show_default=True)
+def serve(slug: str, port: int) -> None:
+    """Live preview of one pack on 127.0.0.1, rebuilt when its YAML or Markdown changes."""
+    from .serve import serve_pack
+
+    serve_pack(find_project(), slug, port)

@@ -1,0 +1,94 @@
+"""Gather and check everything before anything is written.
+
+``gather`` loads the module library and the chosen packs, validates them and
+tailors each pack, collecting every problem. It writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem
+from .project import Project, UsageError
+from .suggest import did_you_mean
+from .tailor import SharedPage, TPack, load_pages, tailor, tailor_pages
+from .validate import Library, LoadedPack, load_library, load_pack
+
+
+@dataclass
+class PackPlan:
+    """One pack, tailored, with the files it was made from."""
+
+    slug: str
+    tpack: TPack
+    pages: list[tuple[str, str, str]]
+    inputs: list[Path]
+
+
+@dataclass
+class Plan:
+    """Everything a build needs, and every problem found while gathering it."""
+
+    project: Project
+    library: Library
+    packs: list[PackPlan] = field(default_factory=list)
+    loaded: list[LoadedPack] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+
+def select_packs(project: Project, slugs: tuple[str, ...]) -> dict[str, Path]:
+    """The packs named on the command line (all when none), or a usage error."""
+    available = project.pack_files()
+    if not slugs:
+        return available
+    chosen: dict[str, Path] = {}
+    for slug in slugs:
+        if slug not in available:
+            raise UsageError(f"no pack '{slug}' in packs/{did_you_mean(slug, available)}")
+        chosen[slug] = available[slug]
+    return chosen
+
+
+def shared_pages(project: Project) -> list[SharedPage]:
+    """The shared Markdown pages, as templates."""
+    files = []
+    for path in project.page_files():
+        files.append((path.stem, project.rel(path), path.read_text(encoding="utf-8")))
+    return load_pages(files)
+
+
+def gather(project: Project, slugs: tuple[str, ...] = ()) -> Plan:
+    """Load, validate and tailor the chosen packs; collect every problem."""
+    chosen = select_packs(project, slugs)
+    library = load_library(project)
+    plan = Plan(project, library, problems=list(library.problems))
+    pages = shared_pages(project)
+    for slug, path in chosen.items():
+        loaded, problems = load_pack(project, slug, path, library)
+        plan.problems.extend(problems)
+        if loaded is None:
+            continue
+        plan.loaded.append(loaded)
+        tpack, template_problems = tailor(loaded, library)
+        plan.problems.extend(template_problems)
+        if tpack is None:
+            continue
+        rendered_pages, page_problems = tailor_pages(pages, tpack.context)
+        plan.problems.extend(page_problems)
+        if page_problems:
+            continue
+        inputs = list(loaded.files)
+        inputs += [library.modules[m.id].doc_path for m in tpack.modules]
+        if loaded.model.home.logo:
+            inputs.append((project.root / loaded.model.home.logo).resolve())
+        plan.packs.append(PackPlan(slug, tpack, rendered_pages, inputs))
+    return plan

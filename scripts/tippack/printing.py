@@ -1,0 +1,133 @@
+"""The printed pack: one HTML document rendered by WeasyPrint.
+
+Cover, contents with real page numbers, the modules (the same HTML the site
+shows) and back matter. Page geometry, headers and footers live in
+``overrides/print/pack.css``. Per-module PDFs are cut from the pack's pages.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .project import Project
+from .render import KINDS, RenderedModule, Renderer
+from .tailor import TPack
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    """The pack PDF's bytes and the page range (start, end exclusive) of each module."""
+
+    pdf: bytes
+    pages: int
+    ranges: dict[str, tuple[int, int]]
+    module_pdfs: dict[str, bytes]
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record.getMessage())
+
+
+class Printer:
+    """Renders packs to PDF with one shared font configuration."""
+
+    def __init__(self, project: Project) -> None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.project = project
+        self.fonts = FontConfiguration()
+        self.env = Environment(
+            loader=FileSystemLoader(project.overrides / "print"),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def html(self, pack: TPack, modules: list[RenderedModule], pages: list[str], renderer: Renderer,
+             created: str, date_text: str) -> str:
+        """The whole pack as one HTML document."""
+        p = pack.pack
+        root = self.project.root
+        logo = (root / p.home.logo).resolve().as_uri() if p.home.logo else None
+        author = p.facilitator.organisation or p.facilitator.name if p.facilitator else (p.home.provider or p.home.name)
+        return self.env.get_template("pack.html").render(
+            home=pack.context["home"],
+            facilitator=pack.context["facilitator"],
+            version=pack.version,
+            author=author,
+            created=created,
+            date_text=date_text,
+            stamp=f"{p.home.name[:60]} · version {pack.version} · {date_text}",
+            paper=p.print.paper,
+            duplex=p.print.duplex,
+            large_print=p.print.large_print,
+            fillable=p.print.fillable,
+            brand=p.theme.primary,
+            logo=logo,
+            fonts_css=(self.project.overrides / "theme/assets/fonts/fonts.css").resolve().as_uri(),
+            pack_css=(self.project.overrides / "print/pack.css").resolve().as_uri(),
+            kinds=KINDS,
+            modules=[{"id": m.id, "kind": m.kind, "title": m.title, "html": renderer.page_html(m.markdown)}
+                     for m in modules],
+            pages=[renderer.page_html(text) for text in pages],
+        )
+
+    def render(self, html: str, pack: TPack, module_ids: list[str]) -> tuple[PrintResult, list[str]]:
+        """Lay out and write the PDF; return it with module page ranges and any warnings."""
+        from weasyprint import HTML
+
+        handler = _Warnings()
+        wlog = logging.getLogger("weasyprint")
+        wlog.addHandler(handler)
+        try:
+            fillable = pack.pack.print.fillable
+            document = HTML(string=html, base_url=str(self.project.root)).render(
+                font_config=self.fonts, pdf_forms=fillable)
+            starts: dict[str, int] = {}
+            for index, page in enumerate(document.pages):
+                for anchor in page.anchors:
+                    if anchor.startswith("module-") and anchor[7:] in module_ids:
+                        starts.setdefault(anchor[7:], index)
+                    if anchor == "back-matter":
+                        starts.setdefault("\0back", index)
+            pdf = document.write_pdf(pdf_forms=fillable, pdf_tags=True)
+            total = len(document.pages)
+            order = sorted(starts.items(), key=lambda kv: kv[1])
+            ranges: dict[str, tuple[int, int]] = {}
+            for i, (module_id, start) in enumerate(order):
+                end = order[i + 1][1] if i + 1 < len(order) else total
+                if module_id != "\0back":
+                    ranges[module_id] = (start, end)
+            # Each module's own PDF: the pack's laid-out pages, written again (no second layout).
+            module_pdfs = {
+                module_id: document.copy(document.pages[start:end]).write_pdf(pdf_forms=fillable, pdf_tags=True)
+                for module_id, (start, end) in ranges.items()
+            }
+        finally:
+            wlog.removeHandler(handler)
+        return PrintResult(pdf, total, ranges, module_pdfs), handler.records
+
+
+def pdf_date(epoch: int) -> str:
+    """An ISO date-time for dcterms.created from a fixed epoch (reproducible output)."""
+    import datetime as dt
+
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def page_count(pdf_path: Path) -> int:
+    """Number of pages in a written PDF."""
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf_path).pages)

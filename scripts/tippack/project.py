@@ -1,0 +1,85 @@
+"""Finding the project and the files it is made of."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class UsageError(click.UsageError):
+    """A mistake in how tippack was called (exit status 2)."""
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folder holding ``mkdocs.yml`` and ``packs/``, and where its parts live."""
+
+    root: Path
+
+    @property
+    def modules_dir(self) -> Path:
+        return self.root / "content" / "modules"
+
+    @property
+    def pages_dir(self) -> Path:
+        return self.root / "content" / "pages"
+
+    @property
+    def assets_dir(self) -> Path:
+        return self.root / "content" / "assets"
+
+    @property
+    def packs_dir(self) -> Path:
+        return self.root / "packs"
+
+    @property
+    def overrides(self) -> Path:
+        return self.root / "overrides"
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    def module_files(self) -> dict[str, Path]:
+        """Module id → file, for every module in the library."""
+        return {p.stem: p for p in sorted(self.modules_dir.glob("*.yml"))}
+
+    def pack_files(self) -> dict[str, Path]:
+        """Pack slug → file, for every pack (files starting with '_' are shared defaults)."""
+        return {
+            p.stem: p for p in sorted(self.packs_dir.glob("*.yml")) if not p.name.startswith("_")
+        }
+
+    def page_files(self) -> list[Path]:
+        """Shared Markdown pages, in name order."""
+        return sorted(self.pages_dir.glob("*.md"))
+
+    def rel(self, path: Path) -> str:
+        """A path relative to the project root, for messages."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+    def inside(self, relative: str) -> Path | None:
+        """Resolve a project-relative path, or None if it points outside the project."""
+        candidate = (self.root / relative).resolve()
+        if not candidate.is_relative_to(self.root.resolve()):
+            return None
+        return candidate
+
+
+def find_project(start: Path | None = None) -> Project:
+    """The nearest folder, from ``start`` upwards, holding mkdocs.yml and packs/."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "mkdocs.yml").is_file() and (folder / "packs").is_dir():
+            return Project(folder)
+    raise UsageError(
+        f"no tippack project here: no folder from {here} upwards holds mkdocs.yml and packs/"
+    )

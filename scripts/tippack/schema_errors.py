@@ -1,0 +1,216 @@
+"""Turn pydantic validation errors into located, plain-language problems.
+
+pydantic reports a location as a tuple of keys, indices and union-branch
+names; this walks that tuple over the loaded data to find the file position,
+and words each error as "expected ..., found ...".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from typing import Any, Union
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import Problem, shorten
+from .source import Document, KeyPath
+from .suggest import did_you_mean, one_of
+
+TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping of keys",
+    "model_type": "a mapping of keys",
+    "model_attributes_type": "a mapping of keys",
+    "date_type": "a date (YYYY-MM-DD)",
+    "float_type": "a number",
+    "none_required": "nothing",
+}
+
+PATTERN_WORDS = {
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "an id of lowercase letters, digits and hyphens",
+    r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$": "a colour like '#4b2e83'",
+    r"^[0-9 +()-]{6,20}$": "a phone number of digits and spaces, in quotes",
+    r"^_[a-z0-9_-]+$": "the name of a shared defaults file in packs/, starting with '_'",
+    r"^[a-z][a-z0-9_]*$": "a name of lowercase letters, digits and underscores",
+}
+
+
+def describe(value: Any) -> str:
+    """Say what kind of value was found, briefly."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        return f"text {shorten(value)}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def data_path(data: Any, loc: tuple[Any, ...]) -> KeyPath:
+    """Follow a pydantic location over the data, skipping union-branch names."""
+    path: list[str | int] = []
+    current = data
+    for element in loc:
+        if isinstance(current, dict) and isinstance(element, str) and element in current:
+            path.append(element)
+            current = current[element]
+        elif isinstance(current, list) and isinstance(element, int) and 0 <= element < len(current):
+            path.append(element)
+            current = current[element]
+    return tuple(path)
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        out: list[Any] = []
+        for arg in typing.get_args(annotation):
+            out.extend(_unwrap(arg))
+        return out
+    return [annotation]
+
+
+def model_at(root: type[BaseModel], data: Any, path: KeyPath) -> type[BaseModel] | None:
+    """The model class that describes the mapping at ``path``, if any."""
+    candidates: list[Any] = [root]
+    current = data
+    for step in path:
+        nxt: list[Any] = []
+        for cand in candidates:
+            origin = typing.get_origin(cand)
+            if isinstance(cand, type) and issubclass(cand, BaseModel) and isinstance(step, str):
+                field = cand.model_fields.get(step)
+                if field is not None:
+                    nxt.extend(_unwrap(field.annotation))
+            elif origin is list and isinstance(step, int):
+                nxt.extend(_unwrap(typing.get_args(cand)[0]))
+            elif origin is dict and isinstance(step, str):
+                nxt.extend(_unwrap(typing.get_args(cand)[1]))
+        current = current[step] if isinstance(current, dict | list) else None
+        candidates = _pick(nxt, current)
+    models = [c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)]
+    return models[0] if models else None
+
+
+def _pick(candidates: list[Any], value: Any) -> list[Any]:
+    models = [c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)]
+    if isinstance(value, dict) and "type" in value and len(models) > 1:
+        for model in models:
+            field = model.model_fields.get("type")
+            if field is not None and value["type"] in typing.get_args(field.annotation):
+                return [model]
+    return candidates
+
+
+def _expected_type(error: dict[str, Any]) -> str | None:
+    return TYPE_WORDS.get(error["type"])
+
+
+def translate(
+    exc: ValidationError, doc: Document, root: type[BaseModel], label: str = ""
+) -> list[Problem]:
+    """Every pydantic error as a located problem, union noise folded away."""
+    raw = exc.errors(include_url=False)
+    located = [(data_path(doc.data, tuple(e["loc"])), e) for e in raw]
+    # Type errors from union branches: keep only when nothing more specific is said there.
+    specific = [p for p, e in located if _expected_type(e) is None]
+    grouped: dict[KeyPath, list[dict[str, Any]]] = {}
+    for path, error in located:
+        if _expected_type(error) is not None and any(
+            s[: len(path)] == path for s in specific
+        ):
+            continue
+        grouped.setdefault(path, []).append(error)
+    problems: list[Problem] = []
+    for path, errors in grouped.items():
+        types_expected = [w for e in errors if (w := _expected_type(e))]
+        if types_expected:
+            words = list(dict.fromkeys(types_expected))
+            found = describe(errors[0].get("input"))
+            problems.append(_at(doc, path, f"expected {_or(words)}, found {found}"))
+        for error in errors:
+            if _expected_type(error) is None:
+                problems.append(_one(error, path, doc, root))
+    return problems
+
+
+def _or(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _name(path: KeyPath) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def _at(doc: Document, path: KeyPath, message: str, key: bool = False) -> Problem:
+    pos = doc.pos(path, key=key)
+    prefix = f"{_name(path)}: " if path else ""
+    return Problem(pos.path, pos.line, pos.col, prefix + message)
+
+
+def _one(error: dict[str, Any], path: KeyPath, doc: Document, root: type[BaseModel]) -> Problem:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        key = str(path[-1]) if path else "?"
+        parent = model_at(root, doc.data, path[:-1])
+        allowed = [n for n in parent.model_fields] if parent else []
+        hint = did_you_mean(key, allowed) or (f" (expected {one_of(allowed)})" if allowed else "")
+        if value is None and not did_you_mean(key, allowed):
+            hint += "; if it belongs to the value before it, put that whole value in quotes"
+        return _at(doc, path, f"unknown key {shorten(key)}{hint}", key=True)
+    if kind == "missing":
+        missing = error["loc"][-1]
+        return _at(doc, path, f"missing required key '{missing}'")
+    if kind == "union_tag_not_found":
+        return _at(doc, path, f"missing required key '{ctx.get('discriminator', 'type')}'".replace("''", "'"))
+    if kind == "union_tag_invalid":
+        tags = [t.strip("' ") for t in str(ctx.get("expected_tags", "")).split(",")]
+        tag = str(ctx.get("tag"))
+        hint = did_you_mean(tag, tags) or f" (expected {one_of(tags)})"
+        return _at(doc, (*path, "type"), f"unknown item type {shorten(tag)}{hint}")
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", ""))
+        choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",") if c.strip()]
+        hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
+        return _at(doc, path, f"{describe(value)} is not allowed{hint}; expected {one_of(choices)}")
+    if kind == "string_pattern_mismatch":
+        what = PATTERN_WORDS.get(str(ctx.get("pattern")), "a value in the expected form")
+        if "@" in str(ctx.get("pattern")):
+            what = "an e-mail address like name@example.org"
+        return _at(doc, path, f"expected {what}, found {describe(value)}")
+    if kind in ("too_short", "string_too_short"):
+        if kind == "string_too_short" or isinstance(value, str):
+            return _at(doc, path, "expected some text, found an empty value")
+        return _at(doc, path, f"expected at least {ctx.get('min_length')} entries, found {len(value or [])}")
+    if kind in ("too_long", "string_too_long"):
+        limit = ctx.get("max_length")
+        return _at(doc, path, f"too long: at most {limit} {'characters' if kind == 'string_too_long' else 'entries'}")
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = ctx.get("ge", ctx.get("le"))
+        side = "at least" if kind == "greater_than_equal" else "at most"
+        return _at(doc, path, f"expected a number {side} {bound}, found {describe(value)}")
+    if kind == "value_error":
+        message = str(error.get("msg", "")).removeprefix("Value error, ")
+        return _at(doc, path, f"{message}, found {describe(value)}" if "found" not in message and not isinstance(value, dict) else message)
+    return _at(doc, path, f"{error.get('msg', 'invalid value')}, found {describe(value)}")

@@ -1,0 +1,113 @@
+"""Write a pack's docs tree and run MkDocs on it (MkDocs as a renderer only).
+
+The per-pack configuration is the root ``mkdocs.yml`` with the home's name,
+logo, colours and navigation filled in. No tippack logic runs inside MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .colours import palette
+from .project import Project
+from .render import RenderedModule
+
+log = logging.getLogger(__name__)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if "Material for MkDocs" in message or "Zensical" in message or "MkDocs 2.0" in message:
+            return
+        self.records.append(message)
+
+
+def write_docs(
+    docs: Path,
+    project: Project,
+    slug: str,
+    home_md: str,
+    modules: list[RenderedModule],
+    pages: list[tuple[str, str, str]],
+    logo: Path | None,
+) -> list[Any]:
+    """Write the docs tree; return the navigation for mkdocs.yml."""
+    (docs / "modules").mkdir(parents=True, exist_ok=True)
+    (docs / "pages").mkdir(parents=True, exist_ok=True)
+    (docs / "index.md").write_text(_front({"title": "Home", "tp_home": True}) + home_md, encoding="utf-8")
+    for module in modules:
+        meta = {"title": module.title, "tp_module": module.id, "tp_kind": module.kind}
+        (docs / "modules" / f"{module.id}.md").write_text(_front(meta) + module.markdown, encoding="utf-8")
+    for name, title, text in pages:
+        (docs / "pages" / f"{name}.md").write_text(_front({"title": title}) + text, encoding="utf-8")
+    if logo is not None:
+        (docs / "assets").mkdir(exist_ok=True)
+        shutil.copyfile(logo, docs / "assets" / f"logo{logo.suffix.lower()}")
+    nav: list[Any] = [{"Home": "index.md"}]
+    nav.append({"This pack": [{m.title: f"modules/{m.id}.md"} for m in modules]})
+    if pages:
+        nav.append({"About": [{title: f"pages/{name}.md"} for name, title, _ in pages]})
+    return nav
+
+
+def _front(meta: dict[str, Any]) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n"
+
+
+def build_site(
+    project: Project,
+    docs: Path,
+    site: Path,
+    nav: list[Any],
+    home_name: str,
+    slug: str,
+    primary: str,
+    logo_name: str | None,
+    pdf_name: str,
+) -> list[str]:
+    """Run MkDocs on a docs tree; return its warnings (the caller decides if they fail)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    base = yaml.safe_load(project.mkdocs_yml.read_text(encoding="utf-8")) or {}
+    theme = dict(base.get("theme") or {})
+    theme["custom_dir"] = str((project.root / theme.get("custom_dir", "overrides/theme")).resolve())
+    if logo_name:
+        theme["logo"] = f"assets/{logo_name}"
+        theme["favicon"] = f"assets/{logo_name}"
+    extra = dict(base.get("extra") or {})
+    extra["tippack"] = {"slug": slug, "home": home_name, "pdf": pdf_name, "colours": palette(primary)}
+    handler = _Collect()
+    mk_logger = logging.getLogger("mkdocs")
+    mk_logger.addHandler(handler)
+    old_level = mk_logger.level
+    mk_logger.setLevel(logging.WARNING)
+    try:
+        config = load_config(
+            config_file=str(project.mkdocs_yml),
+            site_name=f"{home_name}",
+            docs_dir=str(docs),
+            site_dir=str(site),
+            theme=theme,
+            nav=nav,
+            extra=extra,
+        )
+        config["plugins"].run_event("startup", command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config["plugins"].run_event("shutdown")
+    finally:
+        mk_logger.removeHandler(handler)
+        mk_logger.setLevel(old_level)
+    return handler.records

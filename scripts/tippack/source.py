@@ -1,0 +1,211 @@
+"""Load YAML into plain data that remembers where every value came from.
+
+Safe loading only. Positions are kept per key path so later stages (pydantic
+validation, cross-checks, template rendering) can point at the offending value.
+Aliases are bounded, dates that do not exist are reported, and files that are
+too large or not UTF-8 are refused with a located message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problem
+
+MAX_BYTES = 1_000_000
+MAX_NODES = 100_000
+
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Pos:
+    """A place in a source file (1-based line and column)."""
+
+    path: str
+    line: int
+    col: int
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data plus the position of every value and key."""
+
+    path: str
+    data: Any
+    values: dict[KeyPath, Pos] = field(default_factory=dict)
+    keys: dict[KeyPath, Pos] = field(default_factory=dict)
+
+    def pos(self, path: KeyPath, key: bool = False) -> Pos:
+        """Where the value (or its key) at ``path`` is; the nearest known parent if absent."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.values:
+                return self.values[probe]
+            probe = probe[:-1]
+        return self.values.get((), Pos(self.path, 1, 1))
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.left = MAX_NODES
+
+
+class _TooBig(Exception):
+    pass
+
+
+def _mark_pos(path: str, node: Node) -> Pos:
+    return Pos(path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _scalar(node: ScalarNode, constructor: SafeConstructor) -> Any:
+    return constructor.construct_object(node, deep=True)
+
+
+def _build(
+    node: Node,
+    path: str,
+    keypath: KeyPath,
+    doc: Document,
+    constructor: SafeConstructor,
+    problems: list[Problem],
+    budget: _Budget,
+) -> Any:
+    budget.left -= 1
+    if budget.left < 0:
+        raise _TooBig
+    doc.values[keypath] = _mark_pos(path, node)
+    if isinstance(node, ScalarNode):
+        try:
+            return _scalar(node, constructor)
+        except (ValueError, OverflowError):
+            problems.append(_problem(_mark_pos(path, node), f"'{node.value[:40]}' is not a valid date"))
+            return node.value
+        except ConstructorError as exc:
+            problems.append(_problem(_mark_pos(path, node), _clean(exc.problem or str(exc))))
+            return node.value
+    if isinstance(node, SequenceNode):
+        return [
+            _build(child, path, (*keypath, i), doc, constructor, problems, budget)
+            for i, child in enumerate(node.value)
+        ]
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        constructor.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            budget.left -= 1
+            if budget.left < 0:
+                raise _TooBig
+            if not isinstance(key_node, ScalarNode):
+                problems.append(_problem(_mark_pos(path, key_node), "keys must be plain names"))
+                continue
+            key = str(key_node.value)
+            if key in result:
+                problems.append(
+                    _problem(_mark_pos(path, key_node), f"duplicate key '{key[:40]}'")
+                )
+                continue
+            doc.keys[(*keypath, key)] = _mark_pos(path, key_node)
+            result[key] = _build(
+                value_node, path, (*keypath, key), doc, constructor, problems, budget
+            )
+        return result
+    return None
+
+
+def _problem(pos: Pos, message: str) -> Problem:
+    return Problem(pos.path, pos.line, pos.col, message)
+
+
+def _clean(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _yaml_error(path: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = _clean(exc.problem or "YAML does not parse")
+    if "'\\t'" in message or "\\t" in message:
+        message = "a tab character cannot be used for indentation in YAML; use spaces"
+    elif exc.context:
+        message = f"{_clean(exc.context)}: {message}"
+    return Problem(path, line, col, f"YAML does not parse: {message}")
+
+
+def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
+    """Decode a file as UTF-8, or say on which line it is not."""
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(rel, 1, 1, f"file is larger than {MAX_BYTES // 1000} kB")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        message = f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
+        return None, [Problem(rel, line, col, message)]
+    return text.removeprefix("\ufeff"), []
+
+
+def load_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
+    """Parse YAML text into a ``Document``, collecting every problem found."""
+    problems: list[Problem] = []
+    try:
+        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        return None, [_yaml_error(rel, exc)]
+    except yaml.YAMLError as exc:
+        return None, [Problem(rel, 1, 1, f"YAML does not parse: {_clean(str(exc))}")]
+    nodes = [n for n in nodes if n is not None]
+    if not nodes:
+        return None, [Problem(rel, 1, 1, "file is empty; expected a mapping of keys")]
+    if len(nodes) > 1:
+        second = nodes[1]
+        return None, [
+            Problem(rel, second.start_mark.line + 1, 1, "expected one YAML document, found more")
+        ]
+    root = nodes[0]
+    if not isinstance(root, MappingNode):
+        found = "a list" if isinstance(root, SequenceNode) else "a single value"
+        pos = _mark_pos(rel, root)
+        return None, [_problem(pos, f"expected a mapping of keys at the top level, found {found}")]
+    doc = Document(rel, None)
+    constructor = SafeConstructor()
+    try:
+        doc.data = _build(root, rel, (), doc, constructor, problems, _Budget())
+    except _TooBig:
+        return None, [
+            Problem(rel, 1, 1, f"file expands to more than {MAX_NODES} values (too many aliases?)")
+        ]
+    except yaml.MarkedYAMLError as exc:
+        return None, [_yaml_error(rel, exc)]
+    return doc, problems
+
+
+def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one YAML file; paths in problems are relative to the project root."""
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(rel, 1, 1, f"cannot read file: {exc.strerror}")]
+    text, problems = decode(raw, rel)
+    if text is None:
+        return None, problems
+    return load_text(text, rel)
+
+
+def is_date(value: Any) -> bool:
+    """True for a YAML date (not a datetime)."""
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)

@@ -1,0 +1,279 @@
+"""Decide what is valid: schema models plus the checks a schema cannot do.
+
+Everything is gathered first and every problem reported at once. Nothing here
+writes a file. ``load_library`` and ``load_packs`` are the only doors through
+which content enters the build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateSyntaxError
+from pydantic import ValidationError
+
+from . import templating
+from .model import ITEM_TYPES, Module, Pack, RatingItem
+from .problems import Problem
+from .project import SLUG_RE, Project
+from .schema_errors import translate
+from .source import Document, KeyPath, load_file
+from .suggest import did_you_mean
+
+LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
+STALE_AFTER = dt.timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class LoadedModule:
+    """A valid module and the document it came from (for positions)."""
+
+    id: str
+    model: Module
+    doc: Document
+    doc_path: Path
+
+
+@dataclass(frozen=True)
+class LoadedPack:
+    """A valid pack, its merged document, and the files it was built from."""
+
+    slug: str
+    model: Pack
+    doc: Document
+    files: tuple[Path, ...]
+
+
+@dataclass
+class Library:
+    """Every valid module, plus the problems found while loading them."""
+
+    modules: dict[str, LoadedModule] = field(default_factory=dict)
+    known_ids: set[str] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_library(project: Project) -> Library:
+    """Load and check every module in content/modules/."""
+    library = Library()
+    for module_id, path in project.module_files().items():
+        library.known_ids.add(module_id)
+        doc, problems = load_file(path, project.root)
+        if not SLUG_RE.match(module_id):
+            problems.append(
+                Problem(project.rel(path), 1, 1, f"module file name '{module_id}' is not a valid id"
+                        " (lowercase letters, digits and hyphens)")
+            )
+        if doc is None:
+            library.problems.extend(problems)
+            continue
+        try:
+            module = Module.model_validate(doc.data)
+        except ValidationError as exc:
+            library.problems.extend(problems + translate(exc, doc, Module))
+            continue
+        problems.extend(_check_module(module, doc))
+        library.problems.extend(problems)
+        if not any(p.severity == "error" for p in problems):
+            library.modules[module_id] = LoadedModule(module_id, module, doc, path)
+    return library
+
+
+def _check_module(module: Module, doc: Document) -> list[Problem]:
+    problems: list[Problem] = []
+    seen_sections: dict[str, int] = {}
+    seen_items: dict[str, tuple[int, int]] = {}
+    for s, section in enumerate(module.sections):
+        if section.id in seen_sections:
+            problems.append(_at(doc, ("sections", s, "id"), f"section id '{section.id}' is used twice"))
+        seen_sections[section.id] = s
+        for i, item in enumerate(section.items):
+            path: KeyPath = ("sections", s, "items", i)
+            if item.id in seen_items:
+                problems.append(_at(doc, (*path, "id"), f"item id '{item.id}' is used twice in this module"))
+            seen_items[item.id] = (s, i)
+            if isinstance(item, RatingItem) and isinstance(item.scale, str) and item.scale not in module.scales:
+                hint = did_you_mean(item.scale, module.scales) or (
+                    " (define it under 'scales:' or give a list)" if not module.scales else ""
+                )
+                problems.append(_at(doc, (*path, "scale"), f"unknown scale '{item.scale}'{hint}"))
+    problems.extend(_check_template_syntax(doc.data, (), doc))
+    return problems
+
+
+def _check_template_syntax(value: Any, path: KeyPath, doc: Document) -> list[Problem]:
+    problems: list[Problem] = []
+    if isinstance(value, str):
+        try:
+            templating.compile_check(value)
+        except TemplateSyntaxError as exc:
+            problems.append(template_problem(doc, path, value, exc.lineno, f"template error: {exc.message}"))
+    elif isinstance(value, dict):
+        for key, sub in value.items():
+            problems.extend(_check_template_syntax(sub, (*path, key), doc))
+    elif isinstance(value, list):
+        for index, sub in enumerate(value):
+            problems.extend(_check_template_syntax(sub, (*path, index), doc))
+    return problems
+
+
+def template_problem(doc: Document, path: KeyPath, text: str, lineno: int | None, message: str) -> Problem:
+    """A template problem placed at the line inside a (possibly multi-line) string."""
+    pos = doc.pos(path)
+    key = doc.keys.get(path)
+    line = pos.line
+    if "\n" in text.rstrip("\n") and key is not None and key.line == pos.line:
+        line += 1  # block scalar: its text starts on the next line
+    if lineno:
+        line += lineno - 1
+    col = pos.col if lineno in (None, 1) else 1
+    label = _label(path)
+    return Problem(pos.path, line, col, f"{label}: {message}" if label else message)
+
+
+def _label(path: KeyPath) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def _at(doc: Document, path: KeyPath, message: str, severity: str = "error") -> Problem:
+    pos = doc.pos(path)
+    label = _label(path)
+    return Problem(pos.path, pos.line, pos.col, f"{label}: {message}" if label else message, severity)
+
+
+def merged_pack_document(project: Project, slug: str, path: Path) -> tuple[Document | None, tuple[Path, ...], list[Problem]]:
+    """Load a pack and the chain of ``extends`` defaults under it, merged."""
+    doc, problems = load_file(path, project.root)
+    if doc is None:
+        return None, (path,), problems
+    files = [path]
+    chain = [doc]
+    current = doc
+    while isinstance(current.data, dict) and isinstance(current.data.get("extends"), str):
+        name = current.data["extends"]
+        base_path = project.packs_dir / f"{name}.yml"
+        where = current.pos(("extends",))
+        if not name.startswith("_"):
+            problems.append(Problem(where.path, where.line, where.col,
+                                    f"extends: '{name[:40]}' must name a shared defaults file starting with '_'"))
+            break
+        if base_path in files:
+            problems.append(Problem(where.path, where.line, where.col,
+                                    f"extends: '{name}' is circular ({' -> '.join(p.stem for p in files)} -> {name})"))
+            break
+        if not base_path.is_file():
+            choices = [p.stem for p in project.packs_dir.glob("_*.yml")]
+            problems.append(Problem(where.path, where.line, where.col,
+                                    f"extends: no file packs/{name}.yml{did_you_mean(name, choices)}"))
+            break
+        base, base_problems = load_file(base_path, project.root)
+        problems.extend(base_problems)
+        if base is None:
+            break
+        files.append(base_path)
+        chain.append(base)
+        current = base
+    merged = chain[-1]
+    for upper in reversed(chain[:-1]):
+        merged = _merge(merged, upper)
+    if isinstance(merged.data, dict):
+        merged.data.pop("extends", None)
+    return merged, tuple(files), problems
+
+
+def _merge(base: Document, upper: Document) -> Document:
+    """Overlay ``upper`` on ``base``: mappings merge key by key, anything else is replaced."""
+    out = Document(upper.path, _merge_data(base.data, upper.data))
+    out.values = {**base.values, **upper.values}
+    out.keys = {**base.keys, **upper.keys}
+    return out
+
+
+def _merge_data(base: Any, upper: Any) -> Any:
+    if isinstance(base, dict) and isinstance(upper, dict):
+        result = dict(base)
+        for key, value in upper.items():
+            result[key] = _merge_data(base[key], value) if key in base else value
+        return result
+    return upper
+
+
+def load_pack(project: Project, slug: str, path: Path, library: Library) -> tuple[LoadedPack | None, list[Problem]]:
+    """Load, merge and check one pack against the module library."""
+    rel = project.rel(path)
+    problems: list[Problem] = []
+    if not SLUG_RE.match(slug):
+        problems.append(Problem(rel, 1, 1, f"pack file name '{slug[:40]}' is not a valid slug"
+                                " (lowercase letters a-z, digits 0-9 and hyphens)"))
+    doc, files, load_problems = merged_pack_document(project, slug, path)
+    problems.extend(load_problems)
+    if doc is None:
+        return None, problems
+    try:
+        pack = Pack.model_validate(doc.data)
+    except ValidationError as exc:
+        return None, problems + translate(exc, doc, Pack)
+    problems.extend(_check_pack(project, pack, doc, library))
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return LoadedPack(slug, pack, doc, files), problems
+
+
+def _check_pack(project: Project, pack: Pack, doc: Document, library: Library) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for index, ref in enumerate(pack.module_refs()):
+        path: KeyPath = ("modules", index) if isinstance(pack.modules[index], str) else ("modules", index, "id")
+        if ref.id not in library.known_ids:
+            hint = did_you_mean(ref.id, library.known_ids)
+            problems.append(_at(doc, path, f"unknown module '{ref.id}'{hint}"))
+            continue
+        if ref.id in seen:
+            problems.append(_at(doc, path, f"module '{ref.id}' is listed twice (first at modules[{seen[ref.id]}])"))
+            continue
+        seen[ref.id] = index
+        loaded = library.modules.get(ref.id)
+        if loaded is None:
+            continue  # the module's own problems are already reported
+        section_ids = [s.id for s in loaded.model.sections]
+        for e, section_id in enumerate(ref.exclude):
+            if section_id not in section_ids:
+                hint = did_you_mean(section_id, section_ids) or f" (its sections: {', '.join(section_ids)})"
+                problems.append(_at(doc, ("modules", index, "exclude", e),
+                                    f"module '{ref.id}' has no section '{section_id}'{hint}"))
+    if pack.home.logo:
+        problems.extend(_check_file(project, doc, ("home", "logo"), pack.home.logo, LOGO_SUFFIXES))
+    today = dt.date.today()
+    for index, partner in enumerate(pack.partners):
+        if partner.checked is None:
+            problems.append(_at(doc, ("partners", index),
+                                f"details of '{partner.name[:40]}' have no 'checked:' date; confirm them and add one",
+                                "warning"))
+        elif today - partner.checked > STALE_AFTER:
+            problems.append(_at(doc, ("partners", index, "checked"),
+                                f"details of '{partner.name[:40]}' were last confirmed on {partner.checked.isoformat()},"
+                                " more than 12 months ago; confirm them before printing", "warning"))
+    return problems
+
+
+def _check_file(project: Project, doc: Document, path: KeyPath, value: str, suffixes: tuple[str, ...]) -> list[Problem]:
+    resolved = project.inside(value)
+    if resolved is None or Path(value).is_absolute():
+        return [_at(doc, path, f"'{value[:60]}' is outside the project; use a path like content/assets/logo.svg")]
+    if not resolved.is_file():
+        return [_at(doc, path, f"file '{value[:60]}' does not exist")]
+    if resolved.suffix.lower() not in suffixes:
+        return [_at(doc, path, f"expected an image ({', '.join(suffixes)}), found '{resolved.suffix}'")]
+    return []
+
+
+def item_types_used(library: Library) -> set[str]:
+    """Which item types the library uses (for tests and `list`)."""
+    used = {item.type for m in library.modules.values() for s in m.model.sections for item in s.items}
+    return used & set(ITEM_TYPES)
