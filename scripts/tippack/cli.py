@@ -35,13 +35,17 @@ def check(slugs: tuple[str, ...]) -> None:
     if plan.errors:
         raise ContentError(plan.problems)
     _echo_problems(plan.warnings)
-    click.echo(f"ok: {len(plan.library.modules)} modules, {len(plan.packs)} packs", err=True)
+    click.echo(f"ok: {_count(len(plan.library.modules), 'module')}, {_count(len(plan.packs), 'pack')}", err=True)
 
 
 @main.command()
 @click.argument("slugs", nargs=-1)
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Packs built at once (default: number of cores).")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None, help="Output folder (default: build/).")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Packs built at once (default: number of cores)."
+)
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=None, help="Output folder (default: build/)."
+)
 @click.option("--format", "formats", type=click.Choice(["site", "pdf", "all"]), default="all", show_default=True)
 @click.option("--force", is_flag=True, help="Rebuild packs even when nothing they use has changed.")
 def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: str, force: bool) -> None:
@@ -131,3 +135,7 @@ def serve(slug: str, port: int) -> None:
     from .serve import serve_pack
 
     serve_pack(find_project(), slug, port)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"

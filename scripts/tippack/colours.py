@@ -16,8 +16,10 @@ def _hex(rgb: tuple[float, float, float]) -> str:
 
 def luminance(hex_colour: str) -> float:
     """Relative luminance as WCAG defines it."""
+
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(c) for c in _rgb(hex_colour))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 

@@ -10,7 +10,17 @@ from pathlib import Path
 
 from .project import Project
 
-TOOL_DISTRIBUTIONS = ("tippack", "mkdocs", "mkdocs-material", "weasyprint", "markdown", "jinja2", "pydantic", "pypdf", "pyyaml")
+TOOL_DISTRIBUTIONS = (
+    "tippack",
+    "mkdocs",
+    "mkdocs-material",
+    "weasyprint",
+    "markdown",
+    "jinja2",
+    "pydantic",
+    "pypdf",
+    "pyyaml",
+)
 
 
 def _file_digest(path: Path) -> str:

@@ -104,14 +104,7 @@ class DateItem(ItemBase):
 
 
 Item = Annotated[
-    MarkdownItem
-    | TextItem
-    | RatingItem
-    | ChoiceItem
-    | ChecklistItem
-    | TableItem
-    | SignaturesItem
-    | DateItem,
+    MarkdownItem | TextItem | RatingItem | ChoiceItem | ChecklistItem | TableItem | SignaturesItem | DateItem,
     Field(discriminator="type"),
 ]
 

@@ -31,8 +31,11 @@ class Progress:
         if self.tty:
             elapsed = time.perf_counter() - self.started
             eta = elapsed / done * (total - done) if done else 0
-            click.echo(f"\r\033[K[{done}/{total}] {line}  (about {eta:.0f} s left)", file=self.stream,
-                       nl=not result.ok or done == total)
+            click.echo(
+                f"\r\033[K[{done}/{total}] {line}  (about {eta:.0f} s left)",
+                file=self.stream,
+                nl=not result.ok or done == total,
+            )
         else:
             click.echo(line, file=self.stream)
 

@@ -51,9 +51,7 @@ class Project:
 
     def pack_files(self) -> dict[str, Path]:
         """Pack slug → file, for every pack (files starting with '_' are shared defaults)."""
-        return {
-            p.stem: p for p in sorted(self.packs_dir.glob("*.yml")) if not p.name.startswith("_")
-        }
+        return {p.stem: p for p in sorted(self.packs_dir.glob("*.yml")) if not p.name.startswith("_")}
 
     def page_files(self) -> list[Path]:
         """Shared Markdown pages, in name order."""
@@ -80,6 +78,4 @@ def find_project(start: Path | None = None) -> Project:
     for folder in (here, *here.parents):
         if (folder / "mkdocs.yml").is_file() and (folder / "packs").is_dir():
             return Project(folder)
-    raise UsageError(
-        f"no tippack project here: no folder from {here} upwards holds mkdocs.yml and packs/"
-    )
+    raise UsageError(f"no tippack project here: no folder from {here} upwards holds mkdocs.yml and packs/")

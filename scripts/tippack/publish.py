@@ -98,8 +98,9 @@ def _run(jobs_list: list[BuildJob], jobs: int, root: Path, report: Report):
         return
     warm_up(root)  # forked workers inherit the imports and templates
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(jobs_list)), mp_context=context,
-                             initializer=warm_up, initargs=(root,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(jobs_list)), mp_context=context, initializer=warm_up, initargs=(root,)
+    ) as pool:
         futures = [pool.submit(build_pack, job) for job in jobs_list]
         for future in as_completed(futures):
             yield future.result()
@@ -124,12 +125,19 @@ def write_overview(project: Project, out: Path) -> None:
         slug = meta["slug"]
         meta["links"] = {
             "site": f"{slug}/site/index.html" if (folder / "site" / "index.html").exists() else None,
-            "pdf": f"{slug}/{slug}-implementation-pack.pdf" if (folder / f"{slug}-implementation-pack.pdf").exists() else None,
+            "pdf": f"{slug}/{slug}-implementation-pack.pdf"
+            if (folder / f"{slug}-implementation-pack.pdf").exists()
+            else None,
             "zip": f"{slug}/{slug}-pack.zip" if (folder / f"{slug}-pack.zip").exists() else None,
         }
         packs.append(meta)
-    env = Environment(loader=FileSystemLoader(project.overrides / "publish"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(project.overrides / "publish"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     html = env.get_template("index.html").render(packs=packs)
     tmp = out / ".index.html.tmp"
     tmp.write_text(html, encoding="utf-8")

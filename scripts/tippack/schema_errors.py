@@ -65,10 +65,14 @@ def data_path(data: Any, loc: tuple[Any, ...]) -> KeyPath:
     path: list[str | int] = []
     current = data
     for element in loc:
-        if isinstance(current, dict) and isinstance(element, str) and element in current:
-            path.append(element)
-            current = current[element]
-        elif isinstance(current, list) and isinstance(element, int) and 0 <= element < len(current):
+        if (
+            isinstance(current, dict)
+            and isinstance(element, str)
+            and element in current
+            or isinstance(current, list)
+            and isinstance(element, int)
+            and 0 <= element < len(current)
+        ):
             path.append(element)
             current = current[element]
     return tuple(path)
@@ -122,23 +126,30 @@ def _expected_type(error: dict[str, Any]) -> str | None:
     return TYPE_WORDS.get(error["type"])
 
 
-def translate(
-    exc: ValidationError, doc: Document, root: type[BaseModel], label: str = ""
-) -> list[Problem]:
+def translate(exc: ValidationError, doc: Document, root: type[BaseModel]) -> list[Problem]:
     """Every pydantic error as a located problem, union noise folded away."""
     raw = exc.errors(include_url=False)
     located = [(data_path(doc.data, tuple(e["loc"])), e) for e in raw]
+    # Values the loader already reported (impossible dates) are not reported again.
+    located = [(p, e) for p, e in located if p not in doc.reported]
     # Type errors from union branches: keep only when nothing more specific is said there.
     specific = [p for p, e in located if _expected_type(e) is None]
     grouped: dict[KeyPath, list[dict[str, Any]]] = {}
     for path, error in located:
-        if _expected_type(error) is not None and any(
-            s[: len(path)] == path for s in specific
-        ):
+        if _expected_type(error) is not None and any(s[: len(path)] == path for s in specific):
             continue
         grouped.setdefault(path, []).append(error)
+    # A missing key that an unknown key nearby was probably meant to be: say it once.
+    meant = set()
+    for path, error in located:
+        if error["type"] == "extra_forbidden" and path:
+            parent = model_at(root, doc.data, path[:-1])
+            hint = did_you_mean(str(path[-1]), list(parent.model_fields) if parent else [])
+            if hint:
+                meant.add((path[:-1], hint.split("'")[1]))
     problems: list[Problem] = []
     for path, errors in grouped.items():
+        errors = [e for e in errors if not (e["type"] == "missing" and (path, e["loc"][-1]) in meant)]
         types_expected = [w for e in errors if (w := _expected_type(e))]
         if types_expected:
             words = list(dict.fromkeys(types_expected))
@@ -202,7 +213,10 @@ def _one(error: dict[str, Any], path: KeyPath, doc: Document, root: type[BaseMod
     if kind in ("too_short", "string_too_short"):
         if kind == "string_too_short" or isinstance(value, str):
             return _at(doc, path, "expected some text, found an empty value")
-        return _at(doc, path, f"expected at least {ctx.get('min_length')} entries, found {len(value or [])}")
+        least = ctx.get("min_length")
+        return _at(
+            doc, path, f"expected at least {least} {'entry' if least == 1 else 'entries'}, found {len(value or [])}"
+        )
     if kind in ("too_long", "string_too_long"):
         limit = ctx.get("max_length")
         return _at(doc, path, f"too long: at most {limit} {'characters' if kind == 'string_too_long' else 'entries'}")
@@ -212,5 +226,11 @@ def _one(error: dict[str, Any], path: KeyPath, doc: Document, root: type[BaseMod
         return _at(doc, path, f"expected a number {side} {bound}, found {describe(value)}")
     if kind == "value_error":
         message = str(error.get("msg", "")).removeprefix("Value error, ")
-        return _at(doc, path, f"{message}, found {describe(value)}" if "found" not in message and not isinstance(value, dict) else message)
+        return _at(
+            doc,
+            path,
+            f"{message}, found {describe(value)}"
+            if "found" not in message and not isinstance(value, dict)
+            else message,
+        )
     return _at(doc, path, f"{error.get('msg', 'invalid value')}, found {describe(value)}")

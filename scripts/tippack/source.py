@@ -42,6 +42,7 @@ class Document:
     data: Any
     values: dict[KeyPath, Pos] = field(default_factory=dict)
     keys: dict[KeyPath, Pos] = field(default_factory=dict)
+    reported: set[KeyPath] = field(default_factory=set)
 
     def pos(self, path: KeyPath, key: bool = False) -> Pos:
         """Where the value (or its key) at ``path`` is; the nearest known parent if absent."""
@@ -90,15 +91,18 @@ def _build(
         try:
             return _scalar(node, constructor)
         except (ValueError, OverflowError):
-            problems.append(_problem(_mark_pos(path, node), f"'{node.value[:40]}' is not a valid date"))
+            doc.reported.add(keypath)
+            problems.append(
+                _problem(_mark_pos(path, node), f"'{node.value[:40]}' is not a real date; write dates as YYYY-MM-DD")
+            )
             return node.value
         except ConstructorError as exc:
+            doc.reported.add(keypath)
             problems.append(_problem(_mark_pos(path, node), _clean(exc.problem or str(exc))))
             return node.value
     if isinstance(node, SequenceNode):
         return [
-            _build(child, path, (*keypath, i), doc, constructor, problems, budget)
-            for i, child in enumerate(node.value)
+            _build(child, path, (*keypath, i), doc, constructor, problems, budget) for i, child in enumerate(node.value)
         ]
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
@@ -112,14 +116,10 @@ def _build(
                 continue
             key = str(key_node.value)
             if key in result:
-                problems.append(
-                    _problem(_mark_pos(path, key_node), f"duplicate key '{key[:40]}'")
-                )
+                problems.append(_problem(_mark_pos(path, key_node), f"duplicate key '{key[:40]}'"))
                 continue
             doc.keys[(*keypath, key)] = _mark_pos(path, key_node)
-            result[key] = _build(
-                value_node, path, (*keypath, key), doc, constructor, problems, budget
-            )
+            result[key] = _build(value_node, path, (*keypath, key), doc, constructor, problems, budget)
         return result
     return None
 
@@ -136,11 +136,26 @@ def _yaml_error(path: str, exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = _clean(exc.problem or "YAML does not parse")
-    if "'\\t'" in message or "\\t" in message:
-        message = "a tab character cannot be used for indentation in YAML; use spaces"
-    elif exc.context:
+    for clue, plain in PLAIN_YAML:
+        if clue in message:
+            return Problem(path, line, col, f"YAML does not parse: {plain}")
+    if exc.context:
         message = f"{_clean(exc.context)}: {message}"
     return Problem(path, line, col, f"YAML does not parse: {message}")
+
+
+PLAIN_YAML = (
+    ("\\t", "a tab character cannot be used for indentation in YAML; use spaces"),
+    ("expected <block end>", "this line's indentation does not match the lines above it"),
+    ("mapping values are not allowed here", "a ':' where a value was expected; put text that contains ': ' in quotes"),
+    ("could not find expected ':'", "a line is missing the ':' after its key, or a quote is not closed"),
+    ("found unexpected end of stream", "a quote or bracket is not closed"),
+    ("found undefined alias", "an alias (*name) refers to an anchor (&name) that does not exist"),
+    ("found character '@' that cannot start any token", "text starting with '@' must be in quotes"),
+    ("found character '`' that cannot start any token", "text starting with '`' must be in quotes"),
+    ("expected ',' or ']'", "a list in [ ] is not closed, or an item in it needs quotes"),
+    ("expected ',' or '}'", "a mapping in { } is not closed, or a value in it needs quotes"),
+)
 
 
 def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
@@ -172,9 +187,7 @@ def load_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(rel, 1, 1, "file is empty; expected a mapping of keys")]
     if len(nodes) > 1:
         second = nodes[1]
-        return None, [
-            Problem(rel, second.start_mark.line + 1, 1, "expected one YAML document, found more")
-        ]
+        return None, [Problem(rel, second.start_mark.line + 1, 1, "expected one YAML document, found more")]
     root = nodes[0]
     if not isinstance(root, MappingNode):
         found = "a list" if isinstance(root, SequenceNode) else "a single value"
@@ -185,9 +198,7 @@ def load_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     try:
         doc.data = _build(root, rel, (), doc, constructor, problems, _Budget())
     except _TooBig:
-        return None, [
-            Problem(rel, 1, 1, f"file expands to more than {MAX_NODES} values (too many aliases?)")
-        ]
+        return None, [Problem(rel, 1, 1, f"file expands to more than {MAX_NODES} values (too many aliases?)")]
     except yaml.MarkedYAMLError as exc:
         return None, [_yaml_error(rel, exc)]
     return doc, problems

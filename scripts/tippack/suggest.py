@@ -11,7 +11,9 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     options = sorted(set(choices))
     match = difflib.get_close_matches(word.lower(), options, n=1, cutoff=0.6)
     if not match:
-        match = [c for c in options if c.replace("-", "").replace("_", "") == word.lower().replace("-", "").replace("_", "")]
+        match = [
+            c for c in options if c.replace("-", "").replace("_", "") == word.lower().replace("-", "").replace("_", "")
+        ]
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 

@@ -8,6 +8,7 @@ module file and line where the string is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,7 @@ from . import templating
 from .model import Module, Pack, SignaturesItem
 from .problems import Problem
 from .source import Document, KeyPath
+from .suggest import did_you_mean
 from .validate import Library, LoadedPack, template_problem
 
 MARKDOWN_FIELDS = {"intro", "prompt", "help", "body"}
@@ -78,8 +80,11 @@ class TPack:
 
 def pack_context(pack: Pack) -> dict[str, Any]:
     """The names module templates may use, all as plain data."""
-    facilitator = pack.facilitator.model_dump() if pack.facilitator else {
-        "name": None, "organisation": None, "email": None, "phone": None}
+    facilitator = (
+        pack.facilitator.model_dump()
+        if pack.facilitator
+        else {"name": None, "organisation": None, "email": None, "phone": None}
+    )
     return {
         "home": pack.home.model_dump(),
         "facilitator": facilitator,
@@ -106,7 +111,7 @@ class _Renderer:
         try:
             return templating.render(value, self.context, markdown=field in MARKDOWN_FIELDS)
         except UndefinedError as exc:
-            self._report(value, path, exc, f"undefined name in template: {exc.message}")
+            self._report(value, path, exc, undefined_message(exc.message or "", self.context))
         except TemplateError as exc:
             self._report(value, path, exc, f"template error: {exc.message}")
         except (TypeError, ValueError, AttributeError) as exc:
@@ -119,6 +124,27 @@ class _Renderer:
 
     def many(self, values: list[str] | None, path: KeyPath) -> tuple[str, ...]:
         return tuple(self(v, (*path, i), "text") or "" for i, v in enumerate(values or []))
+
+
+def undefined_message(message: str, context: dict[str, Any]) -> str:
+    """Say which name is unknown, suggest the nearest one, and how to make a pack value optional."""
+    attribute = re.search(r"has no attribute '([^']+)'", message)
+    name = re.search(r"^'([^']+)' is undefined", message)
+    if name:
+        return f"undefined name in template: '{name.group(1)}'{did_you_mean(name.group(1), context)}" + (
+            "" if did_you_mean(name.group(1), context) else f" (available: {', '.join(sorted(context))})"
+        )
+    if attribute:
+        key = attribute.group(1)
+        known = {k for v in context.values() if isinstance(v, dict) for k in v}
+        hint = did_you_mean(key, known - set(context["vars"]))
+        if hint:
+            return f"undefined name in template: '{key}'{hint}"
+        return (
+            f"undefined name in template: '{key}' is not set by this pack; add it under 'vars:'"
+            f" in the pack, or write {{% if vars.{key} is defined %}}...{{% endif %}}"
+        )
+    return f"undefined name in template: {message}"
 
 
 def _template_lineno(exc: Exception) -> int | None:
@@ -134,8 +160,16 @@ def _template_lineno(exc: Exception) -> int | None:
     return found
 
 
-def tailor_module(module: Module, module_id: str, doc: Document, exclude: list[str], tags: set[str],
-                  context: dict[str, Any], signatories: list[tuple[str, str]], problems: list[Problem]) -> TModule:
+def tailor_module(
+    module: Module,
+    module_id: str,
+    doc: Document,
+    exclude: list[str],
+    tags: set[str],
+    context: dict[str, Any],
+    signatories: list[tuple[str, str]],
+    problems: list[Problem],
+) -> TModule:
     """Filter one module for a pack and render its text."""
     r = _Renderer(doc, context, problems)
     sections = []
@@ -158,26 +192,34 @@ def tailor_module(module: Module, module_id: str, doc: Document, exclude: list[s
                     signers = tuple(("", role) for role in r.many(item.roles, (*ip, "roles")))
                 else:
                     signers = tuple(signatories) or (("", ""), ("", ""))
-            items.append(TItem(
-                id=item.id,
-                type=item.type,
-                prompt=r(item.prompt, (*ip, "prompt"), "prompt"),
-                help=r(item.help, (*ip, "help"), "help"),
-                principle=item.principle,
-                body=r(data.get("body"), (*ip, "body"), "body"),
-                lines=data.get("lines", 3),
-                scale=r.many(scale_labels, scale_path),
-                notes=data.get("notes", False),
-                options=r.many(data.get("options"), (*ip, "options")),
-                multiple=data.get("multiple", False),
-                columns=r.many(data.get("columns"), (*ip, "columns")),
-                rows=data.get("rows") or (0 if data.get("row_labels") else 3),
-                row_labels=r.many(data.get("row_labels"), (*ip, "row_labels")),
-                signers=signers,
-            ))
+            items.append(
+                TItem(
+                    id=item.id,
+                    type=item.type,
+                    prompt=r(item.prompt, (*ip, "prompt"), "prompt"),
+                    help=r(item.help, (*ip, "help"), "help"),
+                    principle=item.principle,
+                    body=r(data.get("body"), (*ip, "body"), "body"),
+                    lines=data.get("lines", 3),
+                    scale=r.many(scale_labels, scale_path),
+                    notes=data.get("notes", False),
+                    options=r.many(data.get("options"), (*ip, "options")),
+                    multiple=data.get("multiple", False),
+                    columns=r.many(data.get("columns"), (*ip, "columns")),
+                    rows=data.get("rows") or (0 if data.get("row_labels") else 3),
+                    row_labels=r.many(data.get("row_labels"), (*ip, "row_labels")),
+                    signers=signers,
+                )
+            )
         if items:
-            sections.append(TSection(section.id, r(section.title, (*sp, "title"), "text") or "",
-                                     r(section.intro, (*sp, "intro"), "intro"), tuple(items)))
+            sections.append(
+                TSection(
+                    section.id,
+                    r(section.title, (*sp, "title"), "text") or "",
+                    r(section.intro, (*sp, "intro"), "intro"),
+                    tuple(items),
+                )
+            )
     return TModule(
         id=module_id,
         title=r(module.title, ("title",), "text") or "",
@@ -234,8 +276,10 @@ def tailor_pages(pages: list[SharedPage], context: dict[str, Any]) -> tuple[list
         except TemplateError as exc:
             lineno = _template_lineno(exc) or 1
             message = getattr(exc, "message", None) or str(exc)
-            kind = "undefined name in template" if isinstance(exc, UndefinedError) else "template error"
-            problems.append(Problem(page.rel, lineno, 1, f"{kind}: {message}"))
+            text = (
+                undefined_message(message, context) if isinstance(exc, UndefinedError) else f"template error: {message}"
+            )
+            problems.append(Problem(page.rel, lineno, 1, text))
             continue
         title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), page.name)
         title = title.split(" {", 1)[0].replace("\\", "")

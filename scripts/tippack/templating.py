@@ -44,7 +44,11 @@ def longdate(value: Any) -> str:
 def link(value: Any, text: Any = None) -> Markup:
     """A safe link to a web address from a pack, shown as text if its scheme is not allowed."""
     url = "" if value is None else str(value)
-    label = md_escape(text if text is not None else url.removeprefix("https://").removeprefix("http://").removeprefix("mailto:").rstrip("/"))
+    label = md_escape(
+        text
+        if text is not None
+        else url.removeprefix("https://").removeprefix("http://").removeprefix("mailto:").rstrip("/")
+    )
     if not url.lower().startswith(SAFE_SCHEMES) or re.search(r"[\s<>\"'`]", url):
         return label
     return Markup('<a href="{}">{}</a>').format(url, label)

@@ -16,11 +16,11 @@ from jinja2 import TemplateSyntaxError
 from pydantic import ValidationError
 
 from . import templating
-from .model import ITEM_TYPES, Module, Pack, RatingItem
+from .model import ITEM_TYPES, Module, Pack
 from .problems import Problem
 from .project import SLUG_RE, Project
 from .schema_errors import translate
-from .source import Document, KeyPath, load_file
+from .source import Document, KeyPath, is_date, load_file
 from .suggest import did_you_mean
 
 LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
@@ -64,43 +64,65 @@ def load_library(project: Project) -> Library:
         doc, problems = load_file(path, project.root)
         if not SLUG_RE.match(module_id):
             problems.append(
-                Problem(project.rel(path), 1, 1, f"module file name '{module_id}' is not a valid id"
-                        " (lowercase letters, digits and hyphens)")
+                Problem(
+                    project.rel(path),
+                    1,
+                    1,
+                    f"module file name '{module_id}' is not a valid id (lowercase letters, digits and hyphens)",
+                )
             )
         if doc is None:
             library.problems.extend(problems)
             continue
+        problems.extend(_check_module(doc.data, doc))
+        module = None
         try:
             module = Module.model_validate(doc.data)
         except ValidationError as exc:
-            library.problems.extend(problems + translate(exc, doc, Module))
-            continue
-        problems.extend(_check_module(module, doc))
+            problems.extend(translate(exc, doc, Module))
         library.problems.extend(problems)
-        if not any(p.severity == "error" for p in problems):
+        if module is not None and not any(p.severity == "error" for p in problems):
             library.modules[module_id] = LoadedModule(module_id, module, doc, path)
     return library
 
 
-def _check_module(module: Module, doc: Document) -> list[Problem]:
+def _items(data: Any) -> list[tuple[KeyPath, dict[str, Any]]]:
+    out = []
+    sections = data.get("sections") if isinstance(data, dict) else None
+    for s, section in enumerate(sections if isinstance(sections, list) else []):
+        items = section.get("items") if isinstance(section, dict) else None
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict):
+                out.append((("sections", s, "items", i), item))
+    return out
+
+
+def _check_module(data: Any, doc: Document) -> list[Problem]:
+    """Checks beyond the schema, on the raw data so they run even when the schema fails."""
     problems: list[Problem] = []
-    seen_sections: dict[str, int] = {}
-    seen_items: dict[str, tuple[int, int]] = {}
-    for s, section in enumerate(module.sections):
-        if section.id in seen_sections:
-            problems.append(_at(doc, ("sections", s, "id"), f"section id '{section.id}' is used twice"))
-        seen_sections[section.id] = s
-        for i, item in enumerate(section.items):
-            path: KeyPath = ("sections", s, "items", i)
-            if item.id in seen_items:
-                problems.append(_at(doc, (*path, "id"), f"item id '{item.id}' is used twice in this module"))
-            seen_items[item.id] = (s, i)
-            if isinstance(item, RatingItem) and isinstance(item.scale, str) and item.scale not in module.scales:
-                hint = did_you_mean(item.scale, module.scales) or (
-                    " (define it under 'scales:' or give a list)" if not module.scales else ""
-                )
-                problems.append(_at(doc, (*path, "scale"), f"unknown scale '{item.scale}'{hint}"))
-    problems.extend(_check_template_syntax(doc.data, (), doc))
+    if not isinstance(data, dict):
+        return problems
+    sections = data.get("sections") if isinstance(data.get("sections"), list) else []
+    seen_sections: set[str] = set()
+    for s, section in enumerate(sections):
+        section_id = section.get("id") if isinstance(section, dict) else None
+        if isinstance(section_id, str):
+            if section_id in seen_sections:
+                problems.append(_at(doc, ("sections", s, "id"), f"section id '{section_id}' is used twice"))
+            seen_sections.add(section_id)
+    scales = data.get("scales") if isinstance(data.get("scales"), dict) else {}
+    seen_items: set[str] = set()
+    for path, item in _items(data):
+        item_id = item.get("id")
+        if isinstance(item_id, str):
+            if item_id in seen_items:
+                problems.append(_at(doc, (*path, "id"), f"item id '{item_id}' is used twice in this module"))
+            seen_items.add(item_id)
+        scale = item.get("scale")
+        if item.get("type") == "rating" and isinstance(scale, str) and scale not in scales:
+            hint = did_you_mean(scale, scales) or (" (define it under 'scales:' or give a list)" if not scales else "")
+            problems.append(_at(doc, (*path, "scale"), f"unknown scale '{scale}'{hint}"))
+    problems.extend(_check_template_syntax(data, (), doc))
     return problems
 
 
@@ -110,7 +132,9 @@ def _check_template_syntax(value: Any, path: KeyPath, doc: Document) -> list[Pro
         try:
             templating.compile_check(value)
         except TemplateSyntaxError as exc:
-            problems.append(template_problem(doc, path, value, exc.lineno, f"template error: {exc.message}"))
+            problems.append(
+                template_problem(doc, path, value, exc.lineno, f"template error: {(exc.message or '').rstrip('.')}")
+            )
     elif isinstance(value, dict):
         for key, sub in value.items():
             problems.extend(_check_template_syntax(sub, (*path, key), doc))
@@ -147,7 +171,9 @@ def _at(doc: Document, path: KeyPath, message: str, severity: str = "error") -> 
     return Problem(pos.path, pos.line, pos.col, f"{label}: {message}" if label else message, severity)
 
 
-def merged_pack_document(project: Project, slug: str, path: Path) -> tuple[Document | None, tuple[Path, ...], list[Problem]]:
+def merged_pack_document(
+    project: Project, slug: str, path: Path
+) -> tuple[Document | None, tuple[Path, ...], list[Problem]]:
     """Load a pack and the chain of ``extends`` defaults under it, merged."""
     doc, problems = load_file(path, project.root)
     if doc is None:
@@ -160,17 +186,32 @@ def merged_pack_document(project: Project, slug: str, path: Path) -> tuple[Docum
         base_path = project.packs_dir / f"{name}.yml"
         where = current.pos(("extends",))
         if not name.startswith("_"):
-            problems.append(Problem(where.path, where.line, where.col,
-                                    f"extends: '{name[:40]}' must name a shared defaults file starting with '_'"))
+            problems.append(
+                Problem(
+                    where.path,
+                    where.line,
+                    where.col,
+                    f"extends: '{name[:40]}' must name a shared defaults file starting with '_'",
+                )
+            )
             break
         if base_path in files:
-            problems.append(Problem(where.path, where.line, where.col,
-                                    f"extends: '{name}' is circular ({' -> '.join(p.stem for p in files)} -> {name})"))
+            problems.append(
+                Problem(
+                    where.path,
+                    where.line,
+                    where.col,
+                    f"extends: '{name}' is circular ({' -> '.join(p.stem for p in files)} -> {name})",
+                )
+            )
             break
         if not base_path.is_file():
             choices = [p.stem for p in project.packs_dir.glob("_*.yml")]
-            problems.append(Problem(where.path, where.line, where.col,
-                                    f"extends: no file packs/{name}.yml{did_you_mean(name, choices)}"))
+            problems.append(
+                Problem(
+                    where.path, where.line, where.col, f"extends: no file packs/{name}.yml{did_you_mean(name, choices)}"
+                )
+            )
             break
         base, base_problems = load_file(base_path, project.root)
         problems.extend(base_problems)
@@ -209,56 +250,95 @@ def load_pack(project: Project, slug: str, path: Path, library: Library) -> tupl
     rel = project.rel(path)
     problems: list[Problem] = []
     if not SLUG_RE.match(slug):
-        problems.append(Problem(rel, 1, 1, f"pack file name '{slug[:40]}' is not a valid slug"
-                                " (lowercase letters a-z, digits 0-9 and hyphens)"))
+        problems.append(
+            Problem(
+                rel,
+                1,
+                1,
+                f"pack file name '{slug[:40]}' is not a valid slug (lowercase letters a-z, digits 0-9 and hyphens)",
+            )
+        )
     doc, files, load_problems = merged_pack_document(project, slug, path)
     problems.extend(load_problems)
     if doc is None:
         return None, problems
+    problems.extend(_check_pack(project, doc.data, doc, library))
+    pack = None
     try:
         pack = Pack.model_validate(doc.data)
     except ValidationError as exc:
-        return None, problems + translate(exc, doc, Pack)
-    problems.extend(_check_pack(project, pack, doc, library))
-    if any(p.severity == "error" for p in problems):
+        problems.extend(translate(exc, doc, Pack))
+    if pack is None or any(p.severity == "error" for p in problems):
         return None, problems
     return LoadedPack(slug, pack, doc, files), problems
 
 
-def _check_pack(project: Project, pack: Pack, doc: Document, library: Library) -> list[Problem]:
+def _check_pack(project: Project, data: Any, doc: Document, library: Library) -> list[Problem]:
+    """Checks beyond the schema (modules, sections, files, partner dates), on the raw data."""
     problems: list[Problem] = []
+    if not isinstance(data, dict):
+        return problems
+    modules = data.get("modules") if isinstance(data.get("modules"), list) else []
     seen: dict[str, int] = {}
-    for index, ref in enumerate(pack.module_refs()):
-        path: KeyPath = ("modules", index) if isinstance(pack.modules[index], str) else ("modules", index, "id")
-        if ref.id not in library.known_ids:
-            hint = did_you_mean(ref.id, library.known_ids)
-            problems.append(_at(doc, path, f"unknown module '{ref.id}'{hint}"))
+    for index, entry in enumerate(modules):
+        module_id = entry if isinstance(entry, str) else entry.get("id") if isinstance(entry, dict) else None
+        if not isinstance(module_id, str):
             continue
-        if ref.id in seen:
-            problems.append(_at(doc, path, f"module '{ref.id}' is listed twice (first at modules[{seen[ref.id]}])"))
+        path: KeyPath = ("modules", index) if isinstance(entry, str) else ("modules", index, "id")
+        if module_id not in library.known_ids:
+            hint = did_you_mean(module_id, library.known_ids)
+            problems.append(_at(doc, path, f"unknown module '{module_id[:60]}'{hint}"))
             continue
-        seen[ref.id] = index
-        loaded = library.modules.get(ref.id)
-        if loaded is None:
-            continue  # the module's own problems are already reported
+        if module_id in seen:
+            problems.append(
+                _at(doc, path, f"module '{module_id}' is listed twice (first at modules[{seen[module_id]}])")
+            )
+            continue
+        seen[module_id] = index
+        loaded = library.modules.get(module_id)
+        exclude = entry.get("exclude") if isinstance(entry, dict) else None
+        if loaded is None or not isinstance(exclude, list):
+            continue  # an invalid module's own problems are already reported
         section_ids = [s.id for s in loaded.model.sections]
-        for e, section_id in enumerate(ref.exclude):
-            if section_id not in section_ids:
+        for e, section_id in enumerate(exclude):
+            if isinstance(section_id, str) and section_id not in section_ids:
                 hint = did_you_mean(section_id, section_ids) or f" (its sections: {', '.join(section_ids)})"
-                problems.append(_at(doc, ("modules", index, "exclude", e),
-                                    f"module '{ref.id}' has no section '{section_id}'{hint}"))
-    if pack.home.logo:
-        problems.extend(_check_file(project, doc, ("home", "logo"), pack.home.logo, LOGO_SUFFIXES))
+                problems.append(
+                    _at(
+                        doc,
+                        ("modules", index, "exclude", e),
+                        f"module '{module_id}' has no section '{section_id[:60]}'{hint}",
+                    )
+                )
+    home = data.get("home") if isinstance(data.get("home"), dict) else {}
+    if isinstance(home.get("logo"), str):
+        problems.extend(_check_file(project, doc, ("home", "logo"), home["logo"], LOGO_SUFFIXES))
     today = dt.date.today()
-    for index, partner in enumerate(pack.partners):
-        if partner.checked is None:
-            problems.append(_at(doc, ("partners", index),
-                                f"details of '{partner.name[:40]}' have no 'checked:' date; confirm them and add one",
-                                "warning"))
-        elif today - partner.checked > STALE_AFTER:
-            problems.append(_at(doc, ("partners", index, "checked"),
-                                f"details of '{partner.name[:40]}' were last confirmed on {partner.checked.isoformat()},"
-                                " more than 12 months ago; confirm them before printing", "warning"))
+    partners = data.get("partners") if isinstance(data.get("partners"), list) else []
+    for index, partner in enumerate(partners):
+        if not isinstance(partner, dict) or not isinstance(partner.get("name"), str):
+            continue
+        name = partner["name"][:40]
+        checked = partner.get("checked")
+        if checked is None:
+            problems.append(
+                _at(
+                    doc,
+                    ("partners", index),
+                    f"details of '{name}' have no 'checked:' date; confirm them and add one",
+                    "warning",
+                )
+            )
+        elif is_date(checked) and today - checked > STALE_AFTER:
+            problems.append(
+                _at(
+                    doc,
+                    ("partners", index, "checked"),
+                    f"details of '{name}' were last confirmed on {checked.isoformat()},"
+                    " more than 12 months ago; confirm them before printing",
+                    "warning",
+                )
+            )
     return problems
 
 
