@@ -65,13 +65,20 @@ def publish(plan: Plan, out: Path, jobs: int, formats: str, force: bool, report:
     staging.mkdir(exist_ok=True)
     pending: list[BuildJob] = []
     for pack in plan.packs:
-        fingerprint = pack_digest(root, pack.inputs, formats)
+        try:
+            fingerprint = pack_digest(root, pack.inputs, formats)
+            epoch = build_epoch(root, pack.inputs)
+        except OSError as exc:  # an input vanished after checking: this pack fails, the others go on
+            failed = BuildResult(pack.slug, False, error=f"{type(exc).__name__}: {exc}")
+            summary.failed.append(failed)
+            report("done", failed, 0, 0)
+            continue
         previous = record(out, pack.slug)
         if not force and previous and previous.get("fingerprint") == fingerprint:
             summary.skipped.append(pack.slug)
             continue
         workdir = staging / f"{pack.slug}-{uuid.uuid4().hex[:8]}"
-        pending.append(BuildJob(root, pack, workdir, formats, build_epoch(root, pack.inputs), fingerprint))
+        pending.append(BuildJob(root, pack, workdir, formats, epoch, fingerprint))
     total = len(pending)
     for done, result in enumerate(_run(pending, jobs, root, report), start=1):
         job = next(j for j in pending if j.plan.slug == result.slug)

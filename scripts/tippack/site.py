@@ -46,18 +46,23 @@ def write_docs(
     (docs / "pages").mkdir(parents=True, exist_ok=True)
     (docs / "index.md").write_text(_front({"title": "Home", "tp_home": True}) + home_md, encoding="utf-8")
     for module in modules:
-        meta = {"title": module.title, "tp_module": module.id, "tp_kind": module.kind}
+        meta = {"title": html_text(module.title), "tp_module": module.id, "tp_kind": module.kind}
         (docs / "modules" / f"{module.id}.md").write_text(_front(meta) + module.markdown, encoding="utf-8")
     for name, title, text in pages:
-        (docs / "pages" / f"{name}.md").write_text(_front({"title": title}) + text, encoding="utf-8")
+        (docs / "pages" / f"{name}.md").write_text(_front({"title": html_text(title)}) + text, encoding="utf-8")
     if logo is not None:
         (docs / "assets").mkdir(exist_ok=True)
         shutil.copyfile(logo, docs / "assets" / f"logo{logo.suffix.lower()}")
     nav: list[Any] = [{"Home": "index.md"}]
-    nav.append({"This pack": [{m.title: f"modules/{m.id}.md"} for m in modules]})
+    nav.append({"This pack": [{html_text(m.title): f"modules/{m.id}.md"} for m in modules]})
     if pages:
-        nav.append({"About": [{title: f"pages/{name}.md"} for name, title, _ in pages]})
+        nav.append({"About": [{html_text(title): f"pages/{name}.md"} for name, title, _ in pages]})
     return nav
+
+
+def html_text(text: str) -> str:
+    """Escape text that Material prints without escaping (site name, titles, nav)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def _front(meta: dict[str, Any]) -> str:
@@ -95,7 +100,7 @@ def build_site(
     try:
         config = load_config(
             config_file=str(project.mkdocs_yml),
-            site_name=f"{home_name}",
+            site_name=html_text(home_name),
             docs_dir=str(docs),
             site_dir=str(site),
             theme=theme,

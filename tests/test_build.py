@@ -1,0 +1,100 @@
+"""The whole pipeline for real: six example homes → sites, PDFs, module PDFs, bundles, overview."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tippack.project import Project
+
+SLUGS = ["birchwood-house", "glenfield", "heatherbank", "oakview", "riverside-court", "the-willows"]
+
+
+def pack_meta(built: Path, slug: str) -> dict:
+    return json.loads((built / slug / ".tippack.json").read_text(encoding="utf-8"))
+
+
+def test_every_example_pack_is_built(built: Path, project: Project) -> None:
+    assert sorted(project.pack_files()) == SLUGS
+    for slug in SLUGS:
+        folder = built / slug
+        assert (folder / "site" / "index.html").is_file()
+        pdf = folder / f"{slug}-implementation-pack.pdf"
+        assert len(PdfReader(pdf).pages) >= 20
+        assert (folder / "site" / pdf.name).read_bytes() == pdf.read_bytes()
+        assert (folder / f"{slug}-pack.zip").is_file()
+    assert (built / "index.html").is_file()
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_cover_and_module_titles_in_pdf_and_site(built: Path, slug: str) -> None:
+    meta = pack_meta(built, slug)
+    reader = PdfReader(built / slug / f"{slug}-implementation-pack.pdf")
+    cover = " ".join(reader.pages[0].extract_text().split())
+    assert " ".join(meta["home"].split()) in cover
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    for module in meta["modules"]:
+        assert module["title"] in text
+        page = (built / slug / "site" / "modules" / f"{module['id']}.html").read_text(encoding="utf-8")
+        assert module["title"] in page
+        assert (built / slug / "modules" / f"{module['id']}.pdf").is_file()
+        assert f'href="{module["id"]}.pdf"' in page
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_site_page_links_the_printable_pack(built: Path, slug: str) -> None:
+    site = built / slug / "site"
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    assert len(pages) > 5
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert f"{slug}-implementation-pack.pdf" in html, page
+        assert "Download the printable pack" in html, page
+
+
+def test_module_pdfs_hold_the_module_pages(built: Path) -> None:
+    meta = pack_meta(built, "oakview")
+    whole = PdfReader(built / "oakview" / "oakview-implementation-pack.pdf")
+    for module in meta["modules"]:
+        start, end = module["pages"]
+        part = PdfReader(built / "oakview" / "modules" / f"{module['id']}.pdf")
+        assert len(part.pages) == end - start
+        assert part.pages[0].extract_text() == whole.pages[start].extract_text()
+
+
+def test_overview_lists_every_pack_with_links(built: Path) -> None:
+    html = (built / "index.html").read_text(encoding="utf-8")
+    for slug in SLUGS:
+        meta = pack_meta(built, slug)
+        assert meta["home"] in html
+        assert f'href="{slug}/site/index.html"' in html
+        assert f'href="{slug}/{slug}-implementation-pack.pdf"' in html
+        assert f'href="{slug}/{slug}-pack.zip"' in html
+        assert f">{meta['pages']}<" in html
+
+
+def test_bundle_holds_site_pdf_and_readme(built: Path) -> None:
+    with zipfile.ZipFile(built / "heatherbank" / "heatherbank-pack.zip") as archive:
+        names = set(archive.namelist())
+        readme = archive.read("README.txt").decode()
+    assert {"README.txt", "heatherbank-implementation-pack.pdf", "site/index.html"} <= names
+    assert "index.html" in readme and "Heatherbank House" in readme
+
+
+def test_tailoring_follows_tags_and_exclusions(built: Path) -> None:
+    oakview = (built / "oakview" / "site" / "modules" / "barriers-enablers.html").read_text(encoding="utf-8")
+    assert 'id="barriers-enablers--outer-setting"' not in oakview  # excluded in packs/oakview.yml
+    assert 'id="barriers-enablers--inner-setting"' in oakview
+    glenfield = (built / "glenfield" / "site" / "modules" / "organisational-assessment.html").read_text()
+    birchwood = (built / "birchwood-house" / "site" / "modules" / "organisational-assessment.html").read_text()
+    assert glenfield != birchwood  # private vs local-authority items differ
+
+
+def test_extends_merges_shared_defaults(built: Path) -> None:
+    meta = pack_meta(built, "birchwood-house")
+    assert meta["home"] == "Birchwood House"
+    assert [m["id"] for m in meta["modules"]][:2] == ["welcome", "principles"]  # from packs/_defaults.yml
