@@ -1,0 +1,58 @@
+"""Incremental builds: a pack is rebuilt exactly when something it uses changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import build_all
+
+from tippack.fingerprint import shared_digest
+from tippack.project import Project
+
+PACKS = ("heatherbank", "the-willows", "glenfield")
+
+
+def rebuilt(project: Project, out: Path, force: bool = False) -> list[str]:
+    shared_digest.cache_clear()
+    summary = build_all(project, out, PACKS, formats="site", force=force)
+    return sorted(r.slug for r in summary.built)
+
+
+def test_fingerprints_decide_what_is_rebuilt(scratch: Project) -> None:
+    out = scratch.root / "out"
+    assert rebuilt(scratch, out) == sorted(PACKS)
+    assert rebuilt(scratch, out) == []  # nothing changed
+
+    pack = scratch.packs_dir / "heatherbank.yml"
+    pack.write_text(pack.read_text().replace("Ash Example", "Ash Example-Smith"))
+    assert rebuilt(scratch, out) == ["heatherbank"]  # one pack edited
+
+    module = scratch.modules_dir / "monitoring-log.yml"  # only the-willows uses it
+    module.write_text(module.read_text() + "\n# a comment\n")
+    assert rebuilt(scratch, out) == ["the-willows"]
+
+    unused = scratch.modules_dir / "later-life-trauma.yml"  # none of these three use it
+    unused.write_text(unused.read_text() + "\n# a comment\n")
+    assert rebuilt(scratch, out) == []
+
+    pack.touch()  # a new time stamp alone is not a change
+    assert rebuilt(scratch, out) == []
+
+    style = scratch.overrides / "print" / "pack.css"  # shared by every pack
+    style.write_text(style.read_text() + "\n/* changed */\n")
+    assert rebuilt(scratch, out) == sorted(PACKS)
+
+    assert rebuilt(scratch, out, force=True) == sorted(PACKS)
+
+
+def test_changing_defaults_rebuilds_the_packs_that_extend_them(scratch: Project) -> None:
+    out = scratch.root / "out"
+    packs = ("birchwood-house", "heatherbank")
+    shared_digest.cache_clear()
+    build_all(scratch, out, packs, formats="site")
+    defaults = scratch.packs_dir / "_defaults.yml"
+    defaults.write_text(defaults.read_text().replace("pilot-2026", "pilot-2027"))
+    shared_digest.cache_clear()
+    summary = build_all(scratch, out, packs, formats="site")
+    assert [r.slug for r in summary.built] == ["birchwood-house"]
+    assert summary.skipped == ["heatherbank"]
