@@ -18,7 +18,7 @@ from .pipeline import PackPlan
 from .printing import Printer, pdf_date
 from .project import Project
 from .render import Renderer
-from .site import build_site, write_docs
+from .site import build_site, site_config, write_docs
 
 _WORKERS: dict[Path, tuple[Renderer, Printer]] = {}
 
@@ -123,10 +123,11 @@ def _build(job: BuildJob) -> BuildResult:
         logo = (project.root / tpack.pack.home.logo).resolve() if tpack.pack.home.logo else None
         nav = write_docs(docs, project, slug, renderer.home(tpack), modules, plan.pages, logo)
         site = out / "site"
-        site_warnings = build_site(
+        settings = site_config(
             project, docs, site, nav, tpack.pack.home.name, slug, tpack.pack.theme.primary,
             f"logo{logo.suffix.lower()}" if logo else None, pdf_name if pdf_bytes else "",
         )
+        site_warnings = build_site(project, settings)
         warnings += [f"mkdocs: {w}" for w in site_warnings]
         shutil.rmtree(docs)
         if pdf_bytes:

@@ -69,7 +69,7 @@ def _front(meta: dict[str, Any]) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n"
 
 
-def build_site(
+def site_config(
     project: Project,
     docs: Path,
     site: Path,
@@ -79,11 +79,8 @@ def build_site(
     primary: str,
     logo_name: str | None,
     pdf_name: str,
-) -> list[str]:
-    """Run MkDocs on a docs tree; return its warnings (the caller decides if they fail)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
+) -> dict[str, Any]:
+    """The settings that make the root mkdocs.yml into this pack's site configuration."""
     base = yaml.safe_load(project.mkdocs_yml.read_text(encoding="utf-8")) or {}
     theme = dict(base.get("theme") or {})
     theme["custom_dir"] = str((project.root / theme.get("custom_dir", "overrides/theme")).resolve())
@@ -92,21 +89,28 @@ def build_site(
         theme["favicon"] = f"assets/{logo_name}"
     extra = dict(base.get("extra") or {})
     extra["tippack"] = {"slug": slug, "home": home_name, "pdf": pdf_name, "colours": palette(primary)}
+    return {
+        "site_name": html_text(home_name),
+        "docs_dir": str(docs),
+        "site_dir": str(site),
+        "theme": theme,
+        "nav": nav,
+        "extra": extra,
+    }
+
+
+def build_site(project: Project, settings: dict[str, Any]) -> list[str]:
+    """Run MkDocs on a docs tree; return its warnings (the caller decides if they fail)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
     handler = _Collect()
     mk_logger = logging.getLogger("mkdocs")
     mk_logger.addHandler(handler)
     old_level = mk_logger.level
     mk_logger.setLevel(logging.WARNING)
     try:
-        config = load_config(
-            config_file=str(project.mkdocs_yml),
-            site_name=html_text(home_name),
-            docs_dir=str(docs),
-            site_dir=str(site),
-            theme=theme,
-            nav=nav,
-            extra=extra,
-        )
+        config = load_config(config_file=str(project.mkdocs_yml), **settings)
         config["plugins"].run_event("startup", command="build", dirty=False)
         try:
             build(config)
