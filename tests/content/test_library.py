@@ -37,7 +37,9 @@ CANONICAL_SOURCES = {
     "Roadmap for Creating": (
         "National Trauma Transformation Programme (2023) Roadmap for Creating Trauma-Informed and"
         " Responsive Change"),
-    "Workforce Survey": "National Trauma Transformation Programme (2024) NTTP Workforce Survey 2024",
+    "workforce survey 2024": (
+        "Scottish Government (2024) National Trauma Transformation Programme: workforce survey 2024."
+        " Carried out by the Improvement Service"),
     "Couzner": (
         "Couzner L, Spence N, Fausto K, Huo Y, Vale L, Elkins S, Saltis J, Cations M (2022) Delivering"
         " trauma-informed care in a hospital ward for older adults with dementia: an illustrative case"
