@@ -7,9 +7,19 @@ from pathlib import Path
 from conftest import build_all
 
 from tippack.fingerprint import shared_digest
+from tippack.pipeline import gather
 from tippack.project import Project
 
 PACKS = ("heatherbank", "the-willows", "glenfield")
+
+
+def modules_used(project: Project) -> dict[str, set[str]]:
+    """Module id → which of PACKS use it."""
+    users: dict[str, set[str]] = {}
+    for loaded in gather(project, PACKS).loaded:
+        for ref in loaded.model.module_refs():
+            users.setdefault(ref.id, set()).add(loaded.slug)
+    return users
 
 
 def rebuilt(project: Project, out: Path, force: bool = False) -> list[str]:
@@ -27,12 +37,15 @@ def test_fingerprints_decide_what_is_rebuilt(scratch: Project) -> None:
     pack.write_text(pack.read_text().replace("Ash Example", "Ash Example-Smith"))
     assert rebuilt(scratch, out) == ["heatherbank"]  # one pack edited
 
-    module = scratch.modules_dir / "monitoring-log.yml"  # only the-willows uses it
+    users = modules_used(scratch)
+    some = next(m for m in sorted(users) if 0 < len(users[m]) < len(PACKS))
+    module = scratch.modules_dir / f"{some}.yml"
     module.write_text(module.read_text() + "\n# a comment\n")
-    assert rebuilt(scratch, out) == ["the-willows"]
+    assert rebuilt(scratch, out) == sorted(users[some])
 
-    unused = scratch.modules_dir / "later-life-trauma.yml"  # none of these three use it
-    unused.write_text(unused.read_text() + "\n# a comment\n")
+    unused = next(m for m in sorted(scratch.module_files()) if m not in users)
+    path = scratch.modules_dir / f"{unused}.yml"
+    path.write_text(path.read_text() + "\n# a comment\n")
     assert rebuilt(scratch, out) == []
 
     pack.touch()  # a new time stamp alone is not a change

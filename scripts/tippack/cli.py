@@ -52,14 +52,14 @@ def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: s
     """Build the named packs (default: all): site, PDF, per-module PDFs and offline bundle."""
     from .pipeline import gather
     from .progress import Progress
-    from .publish import publish
+    from .publish import is_unchanged, publish
 
     project = find_project()
-    plan = gather(project, slugs)
+    target = (out if out is not None else project.root / "build").resolve()
+    plan = gather(project, slugs, None if force else is_unchanged(project.root, target, formats))
     _echo_problems(plan.warnings)
     if plan.errors:
         _echo_problems(plan.errors)
-    target = (out if out is not None else project.root / "build").resolve()
     progress = Progress(len(plan.packs))
     summary = publish(plan, target, jobs or os.cpu_count() or 1, formats, force, progress)
     progress.finish(summary)
@@ -74,7 +74,7 @@ def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: s
 def _invalid_slugs(plan, slugs, project) -> set[str]:  # noqa: ANN001
     from .pipeline import select_packs
 
-    built = {p.slug for p in plan.packs}
+    built = {p.slug for p in plan.packs} | set(plan.unchanged)
     return set(select_packs(project, slugs)) - built
 
 

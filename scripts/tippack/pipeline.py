@@ -6,6 +6,7 @@ tailors each pack, collecting every problem. It writes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from .project import Project, UsageError
 from .suggest import did_you_mean
 from .tailor import SharedPage, TPack, load_pages, tailor, tailor_pages
 from .validate import Library, LoadedPack, load_library, load_pack
+
+Skip = Callable[[str, list[Path]], bool]
 
 
 @dataclass
@@ -34,6 +37,7 @@ class Plan:
     library: Library
     packs: list[PackPlan] = field(default_factory=list)
     loaded: list[LoadedPack] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -66,8 +70,21 @@ def shared_pages(project: Project) -> list[SharedPage]:
     return load_pages(files)
 
 
-def gather(project: Project, slugs: tuple[str, ...] = ()) -> Plan:
-    """Load, validate and tailor the chosen packs; collect every problem."""
+def pack_inputs(project: Project, loaded: LoadedPack, library: Library) -> list[Path]:
+    """Every file a pack's build reads besides the shared ones: its files, its modules, its logo."""
+    inputs = list(loaded.files)
+    inputs += [library.modules[ref.id].doc_path for ref in loaded.model.module_refs() if ref.id in library.modules]
+    if loaded.model.home.logo:
+        inputs.append((project.root / loaded.model.home.logo).resolve())
+    return inputs
+
+
+def gather(project: Project, slugs: tuple[str, ...] = (), unchanged: Skip | None = None) -> Plan:
+    """Load, validate and tailor the chosen packs; collect every problem.
+
+    ``unchanged(slug, inputs)`` may say a pack's last build is still good: such a
+    pack is validated but not tailored, which keeps a no-op rebuild fast.
+    """
     chosen = select_packs(project, slugs)
     library = load_library(project)
     plan = Plan(project, library, problems=list(library.problems))
@@ -78,6 +95,10 @@ def gather(project: Project, slugs: tuple[str, ...] = ()) -> Plan:
         if loaded is None:
             continue
         plan.loaded.append(loaded)
+        inputs = pack_inputs(project, loaded, library)
+        if unchanged is not None and unchanged(slug, inputs):
+            plan.unchanged.append(slug)
+            continue
         tpack, template_problems = tailor(loaded, library)
         plan.problems.extend(template_problems)
         if tpack is None:
@@ -86,9 +107,5 @@ def gather(project: Project, slugs: tuple[str, ...] = ()) -> Plan:
         plan.problems.extend(page_problems)
         if page_problems:
             continue
-        inputs = list(loaded.files)
-        inputs += [library.modules[m.id].doc_path for m in tpack.modules]
-        if loaded.model.home.logo:
-            inputs.append((project.root / loaded.model.home.logo).resolve())
         plan.packs.append(PackPlan(slug, tpack, rendered_pages, inputs))
     return plan

@@ -55,11 +55,26 @@ def record(out: Path, slug: str) -> dict | None:
         return None
 
 
+def is_unchanged(root: Path, out: Path, formats: str) -> Callable[[str, list[Path]], bool]:
+    """A test for ``gather``: is this pack's published build made from exactly these inputs?"""
+
+    def unchanged(slug: str, inputs: list[Path]) -> bool:
+        previous = record(out, slug)
+        if not previous:
+            return False
+        try:
+            return previous.get("fingerprint") == pack_digest(root, inputs, formats)
+        except OSError:
+            return False
+
+    return unchanged
+
+
 def publish(plan: Plan, out: Path, jobs: int, formats: str, force: bool, report: Report) -> Summary:
     """Build every pack in the plan that changed; swap each in when it succeeds."""
     started = time.perf_counter()
     root = plan.project.root
-    summary = Summary()
+    summary = Summary(skipped=list(plan.unchanged))
     out.mkdir(parents=True, exist_ok=True)
     staging = out / ".staging"
     staging.mkdir(exist_ok=True)

@@ -20,6 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .problems import Problem
 
 MAX_BYTES = 1_000_000
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same nodes, faster
 MAX_NODES = 100_000
 
 KeyPath = tuple[str | int, ...]
@@ -177,9 +178,12 @@ def load_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     """Parse YAML text into a ``Document``, collecting every problem found."""
     problems: list[Problem] = []
     try:
-        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
-    except yaml.MarkedYAMLError as exc:
-        return None, [_yaml_error(rel, exc)]
+        nodes = list(yaml.compose_all(text, Loader=LOADER))
+    except yaml.MarkedYAMLError:
+        try:  # parse again with the pure-Python loader: its messages say more
+            nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        except yaml.MarkedYAMLError as exc:
+            return None, [_yaml_error(rel, exc)]
     except yaml.YAMLError as exc:
         return None, [Problem(rel, 1, 1, f"YAML does not parse: {_clean(str(exc))}")]
     nodes = [n for n in nodes if n is not None]

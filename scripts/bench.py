@@ -1,0 +1,242 @@
+#!/usr/bin/env python3
+"""Benchmark tippack at scale: N synthetic care homes in a temporary copy of the project.
+
+Reports cold builds with --jobs 1 and --jobs 2, a no-op rebuild, a rebuild after
+editing one pack, a rebuild after editing a module used by a third of the packs,
+peak memory per worker, and the floor for one pack (the same docs tree through
+plain `mkdocs build` and the same print HTML through plain `weasyprint`, each in a
+fresh process). Prints a table, a projection for 1,020 packs, and JSON.
+
+    python scripts/bench.py --packs 100
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+SCOTLAND_CARE_HOMES = 1020  # adult care homes, Public Health Scotland Care Home Census, 31 March 2024
+OPTIONAL = [
+    "principles",
+    "later-life-trauma",
+    "barriers-enablers",
+    "trauma-informed-lens",
+    "stakeholder-group",
+    "training-needs-analysis",
+    "partner-organisations",
+    "staff-wellbeing",
+]
+SUFFIXES = ["field", "bank", "view", "brae", ""]
+THIRD_MODULE = "monitoring-log"  # used by every third pack
+
+
+def make_project(target: Path, packs: int, seed: int = 2026) -> None:
+    """Copy the project and write N synthetic, varied packs into it."""
+    for name in ("content", "overrides"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "packs").mkdir()
+    rng = random.Random(seed)
+    places = ["Ash", "Birch", "Cedar", "Elm", "Fern", "Hazel", "Heather", "Larch", "Oak", "Rowan", "Thistle", "Willow"]
+    kinds = ["House", "Court", "Lodge", "Care Home", "Nursing Home", "Gardens"]
+    for i in range(packs):
+        services = (
+            ["older-people"]
+            + (["dementia"] if rng.random() < 0.6 else [])
+            + (["nursing"] if rng.random() < 0.3 else [])
+        )
+        optional = rng.sample(OPTIONAL, rng.randint(2, 6))
+        modules = ["welcome", "organisational-assessment", *optional, "statement-of-intent"]
+        if i % 3 == 0:
+            modules.append(THIRD_MODULE)
+        pack = {
+            "home": {
+                "name": f"{rng.choice(places)}{rng.choice(SUFFIXES)} {rng.choice(kinds)} {i}",
+                "provider": f"Example Care Provider {i % 17} (example)",
+                "ownership": rng.choice(["private", "private", "voluntary", "local-authority"]),
+                "services": services,
+                "manager": "Sam Example",
+            },
+            "facilitator": {
+                "name": "Alex Example",
+                "organisation": "Example Trauma Partnership",
+                "email": "alex@example.org",
+            },
+            "tags": [f"cohort-{i % 5}"],
+            "modules": modules,
+            "signatories": [{"name": "Sam Example", "role": "Manager"}, {"role": "Provider representative"}],
+            "partners": [
+                {
+                    "name": f"Example Support Service {j}",
+                    "offers": "Support for survivors of trauma",
+                    "phone": f"01234 5678{j:02d}",
+                    "website": "https://example.org",
+                    "checked": "2026-10-01",
+                }
+                for j in range(rng.randint(0, 3))
+            ],
+            "vars": {"review_date": "2027-05-01"},
+            "theme": {"primary": rng.choice(["#4b2e83", "#1b5e20", "#005a70", "#8a3b12", "#6a1b4d"])},
+            "print": {
+                "paper": "A4",
+                "duplex": rng.random() < 0.3,
+                "large_print": rng.random() < 0.1,
+                "fillable": rng.random() < 0.2,
+            },
+        }
+        text = yaml.safe_dump(pack, sort_keys=False, allow_unicode=True).replace("'2026-10-01'", "2026-10-01")
+        text = text.replace("'2027-05-01'", "2027-05-01")
+        (target / "packs" / f"home-{i:04d}.yml").write_text(text, encoding="utf-8")
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, int]:
+    """Run a command; return wall seconds and the peak RSS (MB) of its largest process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.run(
+        cmd, cwd=cwd, capture_output=True, text=True, env=os.environ | {"SOURCE_DATE_EPOCH": "1790000000"}
+    )
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"command failed: {' '.join(cmd)}\n{proc.stderr[-2000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) // 1024
+
+
+def tippack(args: list[str], cwd: Path) -> tuple[float, int, str]:
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [str(BIN / "tippack"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=os.environ | {"SOURCE_DATE_EPOCH": "1790000000"},
+    )
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"tippack {' '.join(args)} failed:\n{proc.stderr[-2000:]}")
+    summary = proc.stderr.strip().splitlines()[-1]
+    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024, summary
+
+
+def floor(project_root: Path, slug: str, work: Path) -> dict[str, float]:
+    """The same docs tree through plain mkdocs and the same HTML through plain weasyprint, fresh processes."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from tippack.pipeline import gather
+    from tippack.printing import Printer, pdf_date
+    from tippack.project import Project
+    from tippack.render import Renderer
+    from tippack.site import site_config, write_docs
+
+    project = Project(project_root)
+    plan = gather(project, (slug,))
+    pack = plan.packs[0]
+    renderer, printer = Renderer(project.overrides, project.mkdocs_yml), Printer(project)
+    modules = [renderer.module(m) for m in pack.tpack.modules]
+    docs = work / "docs"
+    nav = write_docs(docs, project, slug, renderer.home(pack.tpack), modules, pack.pages, None)
+    settings = site_config(
+        project,
+        docs,
+        work / "site",
+        nav,
+        pack.tpack.pack.home.name,
+        slug,
+        pack.tpack.pack.theme.primary,
+        None,
+        f"{slug}.pdf",
+    )
+    base = yaml.safe_load(project.mkdocs_yml.read_text())
+    config = work / "mkdocs.yml"
+    config.write_text(yaml.safe_dump({**base, **settings}))
+    html = printer.html(pack.tpack, modules, [t for _, _, t in pack.pages], renderer, pdf_date(1790000000), "x")
+    (work / "pack.html").write_text(html, encoding="utf-8")
+    mk, _ = run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config)], work)
+    flags = ["--pdf-tags"] + (["--pdf-forms"] if pack.tpack.pack.print.fillable else [])
+    wp, _ = run([str(BIN / "weasyprint"), *flags, "-u", str(project_root), "pack.html", "pack.pdf"], work)
+    return {"mkdocs_s": mk, "weasyprint_s": wp, "floor_s": mk + wp}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--packs", type=int, default=100)
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    args = parser.parse_args()
+    results: dict[str, object] = {
+        "packs": args.packs,
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+    }
+    with tempfile.TemporaryDirectory(prefix="tippack-bench-") as tmp:
+        work = Path(tmp)
+        project = work / "project"
+        project.mkdir()
+        make_project(project, args.packs)
+        # One pack, cold, in a fresh process, against the floor for the same pack.
+        single, _, _ = tippack(["build", "home-0000", "--jobs", "1", "--out", str(work / "single")], project)
+        results["single_pack_s"] = single
+        results.update(floor(project, "home-0000", work / "floor-work"))
+        results["single_over_floor"] = single / results["floor_s"]
+        # Cold full builds.
+        t1, mem1, s1 = tippack(["build", "--jobs", "1", "--out", str(work / "out1")], project)
+        results["cold_jobs1_s"] = t1
+        t2, mem2, s2 = tippack(["build", "--jobs", "2", "--out", str(work / "out2")], project)
+        results["cold_jobs2_s"] = t2
+        results["speedup_jobs2"] = t1 / t2
+        results["peak_worker_mb"] = max(mem1, mem2)
+        pages = [json.loads(p.read_text())["pages"] for p in (work / "out2").glob("*/.tippack.json")]
+        results["pages_total"] = sum(pages)
+        # Rebuilds.
+        t, _, s = tippack(["build", "--out", str(work / "out2")], project)
+        results["noop_s"], results["noop_summary"] = t, s
+        pack = project / "packs" / "home-0001.yml"
+        pack.write_text(pack.read_text().replace("Sam Example", "Sam Example-Jones", 1))
+        t, _, s = tippack(["build", "--out", str(work / "out2")], project)
+        results["one_pack_edit_s"], results["one_pack_edit_summary"] = t, s
+        module = project / "content" / "modules" / f"{THIRD_MODULE}.yml"
+        module.write_text(module.read_text() + "\n# edited\n")
+        t, _, s = tippack(["build", "--out", str(work / "out2")], project)
+        results["third_module_edit_s"], results["third_module_edit_summary"] = t, s
+    results["projection_1020_jobs2_min"] = results["cold_jobs2_s"] / args.packs * SCOTLAND_CARE_HOMES / 60
+    report(results)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+def report(r: dict) -> None:
+    rows = [
+        ("machine", r["machine"]),
+        ("packs (pages in all)", f"{r['packs']} ({r['pages_total']})"),
+        ("one pack, cold, fresh process", f"{r['single_pack_s']:.1f} s"),
+        ("floor: mkdocs + weasyprint", f"{r['floor_s']:.1f} s ({r['mkdocs_s']:.1f} + {r['weasyprint_s']:.1f})"),
+        ("one pack / floor", f"{r['single_over_floor']:.2f}x (goal <= 1.15)"),
+        ("cold build, --jobs 1", f"{r['cold_jobs1_s']:.1f} s"),
+        ("cold build, --jobs 2", f"{r['cold_jobs2_s']:.1f} s"),
+        ("speed-up with 2 jobs", f"{r['speedup_jobs2']:.2f}x (goal >= 1.7)"),
+        ("no-op rebuild", f"{r['noop_s']:.2f} s  [{r['noop_summary']}]"),
+        ("after editing one pack", f"{r['one_pack_edit_s']:.1f} s  [{r['one_pack_edit_summary']}]"),
+        ("after editing a module used by 1/3", f"{r['third_module_edit_s']:.1f} s  [{r['third_module_edit_summary']}]"),
+        ("peak memory per worker", f"{r['peak_worker_mb']} MB (goal <= 500)"),
+        ("projection: 1,020 packs, --jobs 2", f"{r['projection_1020_jobs2_min']:.1f} min (goal <= 15)"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        print(f"{key:<{width}}  {value}")
+    print(json.dumps(r, indent=2))
+
+
+if __name__ == "__main__":
+    main()
