@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import ROOT
 
 from tippack.project import Project
 from tippack.render import Renderer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import build_all
+from support import build_all
 
 from tippack.fingerprint import shared_digest
 from tippack.pipeline import gather

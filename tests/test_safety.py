@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from conftest import build_all
 from pypdf import PdfReader
+from support import build_all
 
 from tippack.pipeline import gather
 from tippack.project import Project
