@@ -171,6 +171,24 @@ def floor(project_root: Path, slug: str, work: Path) -> dict[str, float]:
     return {"mkdocs_s": mk, "weasyprint_s": wp, "floor_s": mk + wp}
 
 
+def sharing(project_root: Path) -> dict[str, int]:
+    """How many tailored modules the packs share: what rendering each distinct module once could save."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import hashlib
+
+    from tippack.pipeline import gather
+    from tippack.project import Project
+    from tippack.render import Renderer
+
+    project = Project(project_root)
+    plan = gather(project)
+    renderer = Renderer(project.overrides, project.mkdocs_yml)
+    digests = [
+        hashlib.sha256(renderer.module(m).markdown.encode()).hexdigest() for p in plan.packs for m in p.tpack.modules
+    ]
+    return {"module_instances": len(digests), "distinct_tailored_modules": len(set(digests))}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--packs", type=int, default=100)
@@ -185,6 +203,7 @@ def main() -> None:
         project = work / "project"
         project.mkdir()
         make_project(project, args.packs)
+        results.update(sharing(project))
         # One pack, cold, in a fresh process, against the floor for the same pack.
         single, _, _ = tippack(["build", "home-0000", "--jobs", "1", "--out", str(work / "single")], project)
         results["single_pack_s"] = single
@@ -220,6 +239,7 @@ def report(r: dict) -> None:
     rows = [
         ("machine", r["machine"]),
         ("packs (pages in all)", f"{r['packs']} ({r['pages_total']})"),
+        ("tailored modules: all / distinct", f"{r['module_instances']} / {r['distinct_tailored_modules']}"),
         ("one pack, cold, fresh process", f"{r['single_pack_s']:.1f} s"),
         ("floor: mkdocs + weasyprint", f"{r['floor_s']:.1f} s ({r['mkdocs_s']:.1f} + {r['weasyprint_s']:.1f})"),
         ("one pack / floor", f"{r['single_over_floor']:.2f}x (goal <= 1.15)"),
