@@ -223,11 +223,6 @@ class Pack(Strict):
         return sorted(set(tags))
 
 
-def model_fields_for(model: type[BaseModel]) -> list[str]:
-    """The keys a model accepts, for 'did you mean' suggestions."""
-    return [f.alias or name for name, f in model.model_fields.items()]
-
-
 def schema_for(model: type[BaseModel]) -> dict[str, Any]:
     """A JSON Schema for editors (yaml-language-server)."""
     return model.model_json_schema(mode="validation")

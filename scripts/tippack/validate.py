@@ -16,7 +16,7 @@ from jinja2 import TemplateSyntaxError
 from pydantic import ValidationError
 
 from . import templating
-from .model import ITEM_TYPES, Module, Pack
+from .model import Module, Pack
 from .problems import Problem
 from .project import SLUG_RE, Project
 from .schema_errors import translate
@@ -351,9 +351,3 @@ def _check_file(project: Project, doc: Document, path: KeyPath, value: str, suff
     if resolved.suffix.lower() not in suffixes:
         return [_at(doc, path, f"expected an image ({', '.join(suffixes)}), found '{resolved.suffix}'")]
     return []
-
-
-def item_types_used(library: Library) -> set[str]:
-    """Which item types the library uses (for tests and `list`)."""
-    used = {item.type for m in library.modules.values() for s in m.model.sections for item in s.items}
-    return used & set(ITEM_TYPES)
