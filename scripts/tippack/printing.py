@@ -8,14 +8,18 @@ shows) and back matter. Page geometry, headers and footers live in
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .project import Project
 from .render import KINDS, RenderedModule, Renderer
 from .tailor import TPack
+
+SHORT_NAME = 48  # longest home name that fits a running header or footer beside the rest
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,8 @@ class Printer:
             author=author,
             created=created,
             date_text=date_text,
-            stamp=f"{p.home.name[:60]} · version {pack.version} · {date_text}",
+            short_name=short_name(p.home.name),
+            stamp=f"{short_name(p.home.name)} · version {pack.version} · {date_text}",
             paper=p.print.paper,
             duplex=p.print.duplex,
             large_print=p.print.large_print,
@@ -79,7 +84,7 @@ class Printer:
             kinds=KINDS,
             modules=[{"id": m.id, "kind": m.kind, "title": m.title, "html": renderer.page_html(m.markdown)}
                      for m in modules],
-            pages=[renderer.page_html(text) for text in pages],
+            pages=[{"title": page_title(text), "html": renderer.page_html(text)} for text in pages],
         )
 
     def render(self, html: str, pack: TPack, module_ids: list[str]) -> tuple[PrintResult, list[str]]:
@@ -91,6 +96,7 @@ class Printer:
         wlog.addHandler(handler)
         try:
             fillable = pack.pack.print.fillable
+            finisher = FormTidy(group_labels(pack)) if fillable else None
             document = HTML(string=html, base_url=str(self.project.root)).render(
                 font_config=self.fonts, pdf_forms=fillable)
             starts: dict[str, int] = {}
@@ -100,7 +106,7 @@ class Printer:
                         starts.setdefault(anchor[7:], index)
                     if anchor == "back-matter":
                         starts.setdefault("\0back", index)
-            pdf = document.write_pdf(pdf_forms=fillable, pdf_tags=True)
+            pdf = document.write_pdf(pdf_forms=fillable, pdf_tags=True, finisher=finisher)
             total = len(document.pages)
             order = sorted(starts.items(), key=lambda kv: kv[1])
             ranges: dict[str, tuple[int, int]] = {}
@@ -110,12 +116,89 @@ class Printer:
                     ranges[module_id] = (start, end)
             # Each module's own PDF: the pack's laid-out pages, written again (no second layout).
             module_pdfs = {
-                module_id: document.copy(document.pages[start:end]).write_pdf(pdf_forms=fillable, pdf_tags=True)
+                module_id: document.copy(document.pages[start:end]).write_pdf(
+                    pdf_forms=fillable, pdf_tags=True, finisher=finisher)
                 for module_id, (start, end) in ranges.items()
             }
         finally:
             wlog.removeHandler(handler)
         return PrintResult(pdf, total, ranges, module_pdfs), handler.records
+
+
+class FormTidy:
+    """Put WeasyPrint's form fields in the shape ISO 32000 asks for, before the PDF is written.
+
+    WeasyPrint (70) gives every radio button widget the group's own name (/T) and lists
+    each widget in /AcroForm /Fields beside the group that is already its /Parent. Per
+    ISO 32000-1 12.7.3.1 /Fields holds root fields only, and a widget of a terminal field
+    carries no /T: otherwise each button is a field of its own, named "group.group".
+    Readers then visit every button twice (pypdf: "... already parsed"). Partial names
+    may not contain a period (12.7.3.2), so the dotted item names become colon-separated.
+    A radio group's tooltip (/TU) becomes its question rather than its first answer.
+    """
+
+    def __init__(self, labels: dict[str, str]) -> None:
+        self.labels = labels
+
+    def __call__(self, document: Any, pdf: Any) -> None:
+        import pydyf
+
+        form = pdf.catalog.get("AcroForm")
+        if not form:
+            return
+        objects = pdf.objects
+        fields = form["Fields"]
+        widgets: set[bytes] = set()
+        for ref in fields:
+            field = objects[int(ref.split()[0])]
+            kids = field.get("Kids")
+            if not kids or ref in widgets:
+                continue
+            for kid_ref in kids:
+                widgets.add(kid_ref)
+                kid = objects[int(kid_ref.split()[0])]
+                for key in ("T", "TU", "FT"):
+                    kid.pop(key, None)
+            name = field["T"].string
+            if name in self.labels:
+                field["TU"] = pydyf.String(self.labels[name])
+        roots = pydyf.Array(ref for ref in fields if ref not in widgets)
+        for ref in roots:
+            field = objects[int(ref.split()[0])]
+            field["T"] = pydyf.String(field["T"].string.replace(".", ":"))
+        form["Fields"] = roots
+
+
+def group_labels(pack: TPack) -> dict[str, str]:
+    """Plain-text questions of the items that print as radio groups, by field name."""
+    labels = {}
+    for module in pack.modules:
+        for section in module.sections:
+            for item in section.items:
+                if item.prompt and (item.type == "rating" or (item.type == "choice" and not item.multiple)):
+                    labels[f"{module.id}.{item.id}"] = plain(item.prompt)
+    return labels
+
+
+def plain(markdown_text: str) -> str:
+    """Markdown inline text as plain text (for tooltips)."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown_text)
+    return " ".join(re.sub(r"[*_`]", "", text).split())
+
+
+def short_name(name: str) -> str:
+    """The home's name, cut at a word with an ellipsis if too long for a running header."""
+    if len(name) <= SHORT_NAME:
+        return name
+    return name[: SHORT_NAME - 1].rsplit(" ", 1)[0].rstrip(" ,;:-") + "\u2026"
+
+
+def page_title(text: str) -> str:
+    """A shared page's title: its first level-1 Markdown heading."""
+    for line in text.splitlines():
+        if line.startswith("# "):
+            return line[2:].split("{")[0].strip()
+    return "About this pack"
 
 
 def pdf_date(epoch: int) -> str:

@@ -1,0 +1,190 @@
+"""The printed pack of every example home, read back from the built PDFs."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from printed import Built, squash, unwrap
+from pypdf.generic import IndirectObject
+
+from tippack.printing import short_name
+from tippack.render import KINDS
+
+PAPER = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
+BLANK = "This page is intentionally blank"
+
+
+def test_every_page_has_the_packs_paper_size(pack: Built):
+    expected = PAPER[pack.settings.paper]
+    for page in pack.reader_pages():
+        box = page.mediabox
+        assert (round(float(box.width), 1), round(float(box.height), 1)) == pytest.approx(expected, abs=0.5)
+
+
+def test_contents_page_numbers_are_where_each_module_starts(pack: Built):
+    pdf = pack.pdf
+    first_module = min(start for start, _ in pack.ranges().values()) + 1
+    contents = unwrap(" ".join(p.body for p in pdf.pages[1:first_module - 1]))
+    assert contents.startswith("Contents")
+    for module in pack.tpack.modules:
+        found = re.search(re.escape(unwrap(module.title)) + r"[ .]*?(\d+)\b", contents)
+        assert found, f"{module.title!r} is not in the contents"
+        listed = int(found.group(1))
+        assert pdf.find_big(module.title, start=first_module) == listed, module.title
+        kind = KINDS[module.kind].upper()
+        assert kind in contents.upper()
+
+
+def test_contents_says_how_to_use_the_pack(pack: Built):
+    assert "How to use this pack" in pack.pdf.pages[1].body
+
+
+def test_header_and_footer_on_every_page_after_the_cover(pack: Built):
+    pages = pack.pdf.pages
+    home = short_name(pack.tpack.pack.home.name)
+    version = f"version {pack.tpack.version}"
+    total = len(pages)
+    assert home not in pages[0].header and "Page" not in pages[0].footer, "the cover has no running header"
+    for page in pages[1:]:
+        assert page.header.startswith(home), (page.number, page.header)
+        assert f"Page {page.number} of {total}" in page.footer, (page.number, page.footer)
+        assert version in page.footer and "2026" in page.footer, (page.number, page.footer)
+
+
+def test_running_header_names_the_module(pack: Built):
+    pages = pack.pdf.pages
+    for module in pack.tpack.modules:
+        start, end = pack.ranges()[module.id]
+        for page in pages[start:end]:
+            if BLANK in page.body:
+                continue
+            assert squash(module.title) in page.header, (page.number, page.header)
+
+
+def test_every_module_starts_on_a_new_page_and_right_hand_when_duplex(pack: Built):
+    pdf = pack.pdf
+    starts = [pdf.find_big(m.title, start=3) for m in pack.tpack.modules]
+    assert all(starts) and starts == sorted(set(starts))
+    for module, start in zip(pack.tpack.modules, starts, strict=True):
+        assert unwrap(pdf.pages[start - 1].big).startswith(unwrap(module.title))
+        if pack.settings.duplex:
+            assert start % 2 == 1, f"{module.id} starts on left-hand page {start}"
+
+
+def test_no_blank_page_without_saying_so(pack: Built):
+    blanks = 0
+    for page in pack.pdf.pages[1:]:
+        if page.body in ("", BLANK):
+            assert page.body == BLANK, f"page {page.number} is blank and does not say so"
+            blanks += 1
+        else:
+            assert BLANK not in page.body
+    if not pack.settings.duplex:
+        assert blanks == 0
+
+
+def test_bookmarks_for_every_module_and_section(pack: Built):
+    reader = pack.reader()
+    top: dict[str, list[str]] = {}
+    current = None
+    for entry in reader.outline:
+        if isinstance(entry, list):
+            assert current is not None
+            top[current] = [squash(child.title) for child in entry if not isinstance(child, list)]
+        else:
+            current = squash(entry.title)
+            top[current] = []
+    assert "Cover" in top and "Contents" in top
+    for module in pack.tpack.modules:
+        title = squash(module.title)
+        assert title in top, f"no bookmark for {title!r}"
+        for section in module.sections:
+            assert squash(section.title) in top[title], f"no bookmark for {title} › {section.title}"
+
+
+def test_document_information_language_and_tags(pack: Built):
+    reader = pack.reader()
+    info = reader.metadata
+    home = pack.tpack.pack.home.name
+    assert home in info.title and "implementation pack" in info.title
+    assert info.author and home in info.subject
+    root = reader.root_object
+    assert root["/Lang"] == "en-GB"
+    assert "/StructTreeRoot" in root
+    assert root["/MarkInfo"]["/Marked"]
+    tree = root["/StructTreeRoot"].get_object()
+    assert tree["/K"], "the structure tree is empty"
+
+
+def test_every_font_is_embedded_and_the_text_face_is_shipped(pack: Built):
+    reader = pack.reader()
+    seen = set()
+    fonts = []
+    for page in reader.pages:
+        resources = page["/Resources"]
+        for ref in (resources.get("/Font") or {}).values():
+            key = ref.idnum if isinstance(ref, IndirectObject) else id(ref)
+            if key not in seen:
+                seen.add(key)
+                fonts.append(ref.get_object())
+    form = reader.root_object.get("/AcroForm")
+    if form and "/DR" in form:
+        fonts += [f.get_object() for f in (form["/DR"].get_object().get("/Font") or {}).values()]
+    assert fonts
+    for font in fonts:
+        descriptor = font.get("/FontDescriptor")
+        if descriptor is None and "/DescendantFonts" in font:
+            descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+        assert descriptor is not None, font["/BaseFont"]
+        descriptor = descriptor.get_object()
+        assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+    faces = {str(f["/BaseFont"]).split("+")[-1] for f in fonts}
+    assert {"Atkinson-Hyperlegible", "Atkinson-Hyperlegible-Bold"} <= faces
+
+
+def test_form_fields_exactly_when_fillable(pack: Built):
+    fields = pack.reader().get_fields() or {}
+    if pack.settings.fillable:
+        assert len(fields) > 50
+    else:
+        assert not fields
+        assert "/AcroForm" not in pack.reader().root_object
+
+
+def test_body_text_size(pack: Built):
+    sizes = sum((p.sizes for p in pack.pdf.pages[1:]), start=type(pack.pdf.pages[0].sizes)())
+    body = sizes.most_common(1)[0][0]
+    if pack.settings.large_print:
+        assert body >= 16
+        small = {size: n for size, n in sizes.items() if size < 15.95}
+        assert not small, f"large print has text under 16 pt: {small}"
+    else:
+        assert 10 <= body <= 12
+
+
+def test_module_pdfs_hold_the_modules_pages(pack: Built):
+    whole = pack.pdf.pages
+    for module in pack.tpack.modules:
+        path = pack.module_pdf(module.id)
+        assert path.is_file(), path
+        start, end = pack.ranges()[module.id]
+        from pypdf import PdfReader
+
+        reader = PdfReader(path)
+        assert len(reader.pages) == end - start
+        first = squash(reader.pages[0].extract_text())
+        assert squash(module.title) in first
+        assert f"Page {start + 1} of {len(whole)}" in first
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed (apt-get install qpdf)")
+def test_qpdf_check_passes_on_every_pdf(pack: Built):
+    pdfs = [pack.pdf.path, *sorted((pack.folder / "modules").glob("*.pdf"))]
+    assert len(pdfs) == len(pack.tpack.modules) + 1
+    for path in pdfs:
+        done = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, f"{path.name}: {done.stdout}{done.stderr}"
+        assert "No syntax or stream encoding errors" in done.stdout
