@@ -556,9 +556,14 @@ def test_tables_become_labelled_cards_on_a_phone(open_tab, site):
     tab = open_tab(width=390)
     tab.page.goto(url(site, WORKSHEET))
     cell = tab.page.locator(".tp-grid td").first
-    assert tab.page.evaluate("e => getComputedStyle(e).display", cell.element_handle()) == "block"
+    row = tab.page.locator(".tp-grid tbody tr").first
+    assert tab.page.evaluate("e => getComputedStyle(e).display", row.element_handle()) == "block"
+    assert not tab.page.locator(".tp-grid thead").first.is_visible() or tab.page.evaluate(
+        "() => document.querySelector('.tp-grid thead').getBoundingClientRect().width <= 1")
     label = tab.page.evaluate("e => getComputedStyle(e, '::before').content", cell.element_handle())
     assert label.strip('"') == cell.get_attribute("data-label")
+    box, field = cell.bounding_box(), cell.locator("textarea").bounding_box()
+    assert field["x"] >= box["x"] and field["x"] + field["width"] <= box["x"] + box["width"] + 1
 
 
 # ---------------------------------------------------------- bundle, overview
