@@ -22,18 +22,8 @@ from .site import build_site, site_config, write_docs
 
 _WORKERS: dict[Path, tuple[Renderer, Printer]] = {}
 
-BUNDLE_README = """{home} - trauma-informed practice implementation pack
-Pack version {version}, built {date}.
-
-To open the website: open the folder "site" and double-click "index.html".
-It works without the internet, on this computer only: nothing is sent anywhere.
-Answers typed into worksheets are kept in that web browser on that computer.
-Anyone else using the same computer and browser can see them, so clear them
-when you have finished, or save them to a file.
-
-To print the pack: open "{pdf}" and print it, double-sided if you can.
-Each part of the pack is also in "site/modules/" as its own PDF.
-"""
+BUNDLE_TEMPLATES = ("bundle-readme.txt", "bundle-open.html")  # in overrides/publish/
+BUNDLE_OPEN = "Open the website.html"
 
 
 @dataclass
@@ -133,8 +123,8 @@ def _build(job: BuildJob) -> BuildResult:
         if pdf_bytes:
             shutil.copyfile(out / pdf_name, site / pdf_name)
             shutil.copytree(out / "modules", site / "modules", dirs_exist_ok=True)
-            _bundle(out / f"{slug}-pack.zip", site, out / pdf_name, tpack.pack.home.name, tpack.version,
-                    text_date, job.epoch)
+            _bundle(project, out / f"{slug}-pack.zip", site, out / pdf_name, tpack.pack.home.name,
+                    tpack.version, text_date, job.epoch)
     meta = {
         "slug": slug,
         "home": tpack.pack.home.name,
@@ -151,16 +141,35 @@ def _build(job: BuildJob) -> BuildResult:
     return BuildResult(slug, True, pages=pages, warnings=warnings)
 
 
-def _bundle(target: Path, site: Path, pdf: Path, home: str, version: str, when: str, epoch: int) -> None:
-    """A zip of the site and the PDF with a short README, byte-identical on rebuild."""
+# Left out of the bundle: browser-devtools source maps and the sitemap, of no use on a stick.
+_NOT_BUNDLED = ("*.map", "sitemap.xml", "sitemap.xml.gz")
+
+
+def _bundle(project: Project, target: Path, site: Path, pdf: Path, home: str, version: str,
+            when: str, epoch: int) -> None:
+    """A zip of the site and the PDF, a README and a page that opens the site; byte-identical
+    on rebuild. The README uses Windows line endings so every Notepad shows it properly."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    env = Environment(
+        loader=FileSystemLoader(project.overrides / "publish"),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    values = {"home": home, "version": version, "date": when, "pdf": pdf.name}
+    readme = env.get_template(BUNDLE_TEMPLATES[0]).render(values).replace("\n", "\r\n")
+    opener = env.get_template(BUNDLE_TEMPLATES[1]).render(values)
     stamp = dt.datetime.fromtimestamp(max(epoch, 315532800), dt.UTC).timetuple()[:6]
     entries: list[tuple[str, bytes]] = [
-        ("README.txt", BUNDLE_README.format(home=home, version=version, date=when, pdf=pdf.name).encode()),
+        ("README.txt", readme.encode("utf-8")),
+        (BUNDLE_OPEN, opener.encode("utf-8")),
         (pdf.name, pdf.read_bytes()),
     ]
     entries += [
         ("site/" + p.relative_to(site).as_posix(), p.read_bytes())
-        for p in sorted(site.rglob("*")) if p.is_file()
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and not any(p.match(pattern) for pattern in _NOT_BUNDLED)
     ]
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, data in entries:

@@ -573,16 +573,21 @@ def test_offline_bundle_holds_the_site_the_pdf_and_a_readme(open_tab, built, tmp
     bundle = built / SLUG / f"{SLUG}-pack.zip"
     with zipfile.ZipFile(bundle) as archive:
         names = set(archive.namelist())
-        assert {"README.txt", f"{SLUG}-implementation-pack.pdf", "site/index.html"} <= names
+        assert {"README.txt", f"{SLUG}-implementation-pack.pdf", "site/index.html",
+                "Open the website.html"} <= names
         assert not [n for n in names if n.startswith("/") or ".." in n.split("/")]
         readme = archive.read("README.txt").decode("utf-8")
         archive.extractall(tmp_path)
-    site_files = {f"site/{p.relative_to(built / SLUG / 'site').as_posix()}"
-                  for p in (built / SLUG / "site").rglob("*") if p.is_file()}
-    assert site_files <= names
-    assert "index.html" in readme and "Oakview Care Home" in readme
+    site = built / SLUG / "site"
+    needed = {f"site/{p.relative_to(site).as_posix()}" for p in site.rglob("*")
+              if p.is_file() and p.suffix != ".map" and not p.name.startswith("sitemap.xml")}
+    assert needed <= names, sorted(needed - names)[:10]
+    assert "index.html" in readme and "Oakview Care Home" in readme and "Extract All" in readme
+    assert "\r\n" in readme and "\n" not in readme.replace("\r\n", "")  # reads well in Notepad
 
     tab = open_tab()
+    tab.page.goto((tmp_path / "Open the website.html").as_uri())
+    tab.page.wait_for_url("**/site/index.html")
     tab.page.goto(url(tmp_path / "site", WORKSHEET))
     assert tab.page.inner_text("h1")
     font = tab.page.evaluate("getComputedStyle(document.body).fontFamily")
