@@ -12,6 +12,7 @@ import http.server
 import json
 import re
 import shutil
+import socket
 import subprocess
 import threading
 import zipfile
@@ -22,6 +23,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+import yaml
+from support import build_all
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -182,11 +185,22 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def test_served_over_http_it_works_the_same(open_tab, site, built):
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def _serve(folder: Path, port: int = 0) -> tuple[http.server.ThreadingHTTPServer, threading.Thread]:
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    return server, thread
+
+
+def _stop(server: http.server.ThreadingHTTPServer, thread: threading.Thread) -> None:
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def test_served_over_http_it_works_the_same(open_tab, site, built):
+    server, thread = _serve(site)
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}"
         tab = open_tab()
@@ -201,9 +215,39 @@ def test_served_over_http_it_works_the_same(open_tab, site, built):
         hosts = {urlparse(u).netloc for u in tab.requests if urlparse(u).scheme not in LOCAL_SCHEMES}
         assert hosts == {f"127.0.0.1:{server.server_address[1]}"}, hosts
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+        _stop(server, thread)
+
+
+def test_answers_work_with_material_instant_navigation(open_tab, scratch, tmp_path):
+    """Instant navigation (off in mkdocs.yml: it needs a site_url and a server) swaps pages
+    without reloading; answers.js follows through Material's document$."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = yaml.safe_load(scratch.mkdocs_yml.read_text(encoding="utf-8"))
+    config["site_url"] = f"http://127.0.0.1:{port}/"
+    config["theme"]["features"].append("navigation.instant")
+    scratch.mkdocs_yml.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    build_all(scratch, tmp_path / "out", (SLUG,), jobs=1, formats="site")
+    server, thread = _serve(tmp_path / "out" / SLUG / "site", port)
+    try:
+        tab = open_tab()
+        page = tab.page
+        page.goto(f"http://127.0.0.1:{port}/index.html")
+        page.evaluate("window.__same_document = true")
+        page.click(f"a.md-nav__link[href$='{WORKSHEET.split('/')[1]}']")
+        page.wait_for_selector(".tp-answers__tools:not([hidden])")
+        assert page.evaluate("window.__same_document === true")  # no reload happened
+        box = page.locator("textarea[data-tp-field]").first
+        box.fill("Typed after an instant page change")
+        page.click("a.md-nav__link[href$='index.html']")
+        page.wait_for_selector(".tp-cards")
+        page.go_back()
+        page.wait_for_selector(".tp-answers__tools:not([hidden])")
+        assert page.evaluate("window.__same_document === true")
+        assert box.input_value() == "Typed after an instant page change"
+    finally:
+        _stop(server, thread)
 
 
 # ----------------------------------------------------------------- answers
