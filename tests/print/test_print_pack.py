@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 from printed import Built, squash, unwrap
+from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
 from tippack.printing import short_name
@@ -171,10 +172,12 @@ def test_module_pdfs_hold_the_modules_pages(pack: Built):
         path = pack.module_pdf(module.id)
         assert path.is_file(), path
         start, end = pack.ranges()[module.id]
-        from pypdf import PdfReader
-
         reader = PdfReader(path)
         assert len(reader.pages) == end - start
+        assert reader.metadata.title.startswith(module.title)
+        assert reader.root_object["/Lang"] == "en-GB" and "/StructTreeRoot" in reader.root_object
+        outline = [entry.title for entry in reader.outline if not isinstance(entry, list)]
+        assert squash(module.title) in map(squash, outline)
         first = squash(reader.pages[0].extract_text())
         assert squash(module.title) in first
         assert f"Page {start + 1} of {len(whole)}" in first
