@@ -318,6 +318,18 @@ def test_answers_are_kept_after_a_reload_and_can_be_cleared(open_tab, site):
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('tippack:'))") == []
 
 
+def test_answers_typed_in_another_tab_show_up(open_tab, site):
+    tab = open_tab()
+    other = tab.page.context.new_page()
+    for page in (tab.page, other):
+        page.goto(url(site, WORKSHEET))
+    names = _first_fields(tab.page)
+    _fill(tab.page, names)
+    other.wait_for_function(
+        f"document.querySelector(\"textarea[name='{names['cell']}']\").value !== ''")
+    assert _read(other, names) == FILLED
+
+
 def test_answers_saved_to_a_file_load_back(open_tab, site, tmp_path):
     tab = open_tab()
     page = tab.page

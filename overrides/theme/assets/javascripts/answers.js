@@ -392,6 +392,16 @@
   });
   document.addEventListener("click", onClick);
   window.addEventListener("beforeprint", growAll);
+  /* The same page open in another tab or window of this browser: show its changes here
+     too, so that neither copy overwrites the other with older answers. */
+  window.addEventListener("storage", function (event) {
+    var box = panel();
+    if (!box || !event.key) return;
+    var prefix = keyFor(box.getAttribute("data-tp-pack"), "");
+    if (event.key.indexOf(prefix) !== 0) return;
+    var controls = groups().get(event.key.slice(prefix.length));
+    if (controls) writeGroup(controls, event.newValue);
+  });
   window.addEventListener("resize", function () { window.requestAnimationFrame(growAll); });
 
   if (typeof window.document$ !== "undefined" && window.document$ && window.document$.subscribe) {
