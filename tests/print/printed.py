@@ -44,6 +44,8 @@ class PageText:
     footer: str
     sizes: collections.Counter  # body characters by effective size in pt (rounded to 0.1)
     big: str  # body text set at twice the body size or more (module and page titles)
+    last_line: str  # the lowest line of body text
+    last_size: float  # its largest type size
 
 
 class PackPdf:
@@ -72,26 +74,32 @@ class PackPdf:
                 chars = []
                 matrix = raw.FS_MATRIX()
                 left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+                origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
                 for i in range(text.count_chars()):
                     code = raw.FPDFText_GetUnicode(text, i)
                     if code == 2:
                         code = ord("-")
                     if raw.FPDFText_IsGenerated(text, i) or chr(code).isspace():
-                        chars.append((" ", 0.0))
+                        chars.append((" ", 0.0, None))
                         continue
                     raw.FPDFText_GetCharBox(text, i, left, right, bottom, top)
                     if not BAND < (bottom.value + top.value) / 2 < height - BAND:
                         continue
                     raw.FPDFText_GetMatrix(text, i, matrix)
                     size = raw.FPDFText_GetFontSize(text, i) * abs(matrix.d)
-                    chars.append((chr(code), round(size, 1)))
+                    raw.FPDFText_GetCharOrigin(text, i, origin_x, origin_y)
+                    chars.append((chr(code), round(size, 1), origin_y.value))
                 raw_pages.append((index + 1, width, height, header, body, footer, chars))
-            sizes_all = collections.Counter(size for *_, chars in raw_pages for _, size in chars if size)
+            sizes_all = collections.Counter(size for *_, chars in raw_pages for _, size, _ in chars if size)
             body_size = sizes_all.most_common(1)[0][0]
             for number, width, height, header, body, footer, chars in raw_pages:
-                big = "".join(c if size >= 1.9 * body_size else " " for c, size in chars)
-                sizes = collections.Counter(size for _, size in chars if size)
-                pages.append(PageText(number, width, height, header, body, footer, sizes, squash(big)))
+                big = "".join(c if size >= 1.9 * body_size else " " for c, size, _ in chars)
+                sizes = collections.Counter(size for _, size, _ in chars if size)
+                ys = [y for _, _, y in chars if y is not None]
+                low = min(ys, default=None)
+                last = [(c, size) for c, size, y in chars if y is not None and abs(y - low) <= 1]
+                pages.append(PageText(number, width, height, header, body, footer, sizes, squash(big),
+                                      "".join(c for c, _ in last), max((z for _, z in last), default=0.0)))
         finally:
             document.close()
         return pages

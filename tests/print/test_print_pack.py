@@ -197,3 +197,13 @@ def test_qpdf_check_passes_on_every_pdf(pack: Built):
         done = subprocess.run(["qpdf", "--json=2", "--json-key=acroform", str(pack.pdf.path)],
                               capture_output=True, text=True, check=False)
         assert done.returncode == 0 and not done.stderr, done.stderr[:500]
+
+
+def test_no_heading_stranded_at_the_foot_of_a_page(pack: Built):
+    pdf = pack.pdf
+    body = max(pdf.pages[2].sizes, key=pdf.pages[2].sizes.get)
+    last_pages = {end for _, end in pack.ranges().values()}
+    for page in pdf.pages[1:]:
+        if page.number in last_pages or not page.last_line:
+            continue
+        assert page.last_size < 1.3 * body, f"page {page.number} ends with a heading: {page.last_line!r}"
