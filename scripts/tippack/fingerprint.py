@@ -25,7 +25,14 @@ TOOL_DISTRIBUTIONS = (
 
 def _file_digest(path: Path) -> str:
     stat = path.stat()
-    return hashlib.sha256(path.read_bytes()).hexdigest() + f":{stat.st_size}"
+    return _digest_of(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4096)
+def _digest_of(path: str, mtime_ns: int, size: int) -> str:
+    """A file's content hash; cached while its time stamp and size stay the same (many packs share modules)."""
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest() + f":{size}"
 
 
 @lru_cache(maxsize=4)
@@ -50,8 +57,9 @@ def shared_digest(root: Path) -> str:
 def pack_digest(root: Path, inputs: list[Path], formats: str) -> str:
     """A pack's fingerprint: its own files (pack, defaults, modules, assets) plus the shared ones."""
     h = hashlib.sha256(shared_digest(root).encode())
+    prefix = len(str(root)) + 1
     for path in sorted(set(inputs)):
-        h.update(str(path.relative_to(root)).encode())
+        h.update(str(path)[prefix:].encode())
         h.update(_file_digest(path).encode())
     h.update(formats.encode())
     h.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -26,8 +26,7 @@ MAX_NODES = 100_000
 KeyPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Pos:
+class Pos(NamedTuple):
     """A place in a source file (1-based line and column)."""
 
     path: str
@@ -71,7 +70,12 @@ def _mark_pos(path: str, node: Node) -> Pos:
     return Pos(path, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _scalar(node: ScalarNode, constructor: SafeConstructor) -> Any:
+    if node.tag == STR_TAG:  # most values: no need to go through the constructor
+        return node.value
     return constructor.construct_object(node, deep=True)
 
 
