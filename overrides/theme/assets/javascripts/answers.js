@@ -143,8 +143,12 @@
     }
   }
 
+  /* Only boxes with something in them (or grown before) need measuring: each measure
+     costs a layout, and a long worksheet has hundreds of boxes. */
   function growAll() {
-    document.querySelectorAll("textarea" + FIELD).forEach(grow);
+    document.querySelectorAll("textarea" + FIELD).forEach(function (el) {
+      if (el.value || el.style.height) grow(el);
+    });
   }
 
   var announcedSaving = false;
@@ -402,7 +406,11 @@
     var controls = groups().get(event.key.slice(prefix.length));
     if (controls) writeGroup(controls, event.newValue);
   });
-  window.addEventListener("resize", function () { window.requestAnimationFrame(growAll); });
+  var resizing = 0;
+  window.addEventListener("resize", function () {
+    window.clearTimeout(resizing);
+    resizing = window.setTimeout(growAll, 200);
+  });
 
   if (typeof window.document$ !== "undefined" && window.document$ && window.document$.subscribe) {
     window.document$.subscribe(setUp);
