@@ -22,7 +22,8 @@ def packs(built: Path, project: Project) -> dict[str, Built]:
     """Every example pack, by slug, with what its pack file asks the print to be."""
     plan = gather(project)
     assert not plan.errors
-    return {p.slug: Built(p.slug, p.tpack, built / p.slug) for p in plan.packs}
+    return {p.slug: Built(p.slug, p.tpack, built / p.slug, [title for _, title, _ in p.pages])
+            for p in plan.packs}
 
 
 @pytest.fixture(scope="session", params=["birchwood-house", "glenfield", "heatherbank", "oakview",

@@ -29,6 +29,11 @@ def squash(text: str) -> str:
     return " ".join(text.replace("\x02", "-").split())
 
 
+def opens_page(page: PageText, title: str) -> bool:
+    """Whether ``title`` is the first thing on the page (its top line begins the title)."""
+    return bool(page.first_line) and unwrap(title).replace(" ", "").startswith(page.first_line)
+
+
 def unwrap(text: str) -> str:
     """Text as one line, with words broken after a hyphen joined again."""
     return squash(text).replace("- ", "-")
@@ -44,7 +49,8 @@ class PageText:
     footer: str
     sizes: collections.Counter  # body characters by effective size in pt (rounded to 0.1)
     big: str  # body text set at twice the body size or more (module and page titles)
-    last_line: str  # the lowest line of body text
+    first_line: str  # the highest line of body text, without spaces
+    last_line: str  # the lowest line of body text, without spaces
     last_size: float  # its largest type size
 
 
@@ -96,9 +102,10 @@ class PackPdf:
                 big = "".join(c if size >= 1.9 * body_size else " " for c, size, _ in chars)
                 sizes = collections.Counter(size for _, size, _ in chars if size)
                 ys = [y for _, _, y in chars if y is not None]
-                low = min(ys, default=None)
+                low, high = min(ys, default=None), max(ys, default=None)
+                first = "".join(c for c, _, y in chars if y is not None and abs(y - high) <= 1)
                 last = [(c, size) for c, size, y in chars if y is not None and abs(y - low) <= 1]
-                pages.append(PageText(number, width, height, header, body, footer, sizes, squash(big),
+                pages.append(PageText(number, width, height, header, body, footer, sizes, squash(big), first,
                                       "".join(c for c, _ in last), max((z for _, z in last), default=0.0)))
         finally:
             document.close()
@@ -120,6 +127,7 @@ class Built:
     slug: str
     tpack: TPack
     folder: Path
+    back_pages: list[str]  # titles of the shared pages printed after the modules
 
     @property
     def settings(self):

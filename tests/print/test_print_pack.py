@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 import pytest
-from printed import Built, squash, unwrap
+from printed import Built, opens_page, squash, unwrap
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
@@ -37,6 +37,14 @@ def test_contents_page_numbers_are_where_each_module_starts(pack: Built):
         assert pdf.find_big(module.title, start=first_module) == listed, module.title
         kind = KINDS[module.kind].upper()
         assert kind in contents.upper()
+    last_module = max(end for _, end in pack.ranges().values())
+    for title in pack.back_pages:
+        found = re.search(re.escape(unwrap(title)) + r"[ .]*?(\d+)\b", contents)
+        assert found, f"{title!r} is not in the contents"
+        assert pdf.find_big(title, start=last_module + 1) == int(found.group(1)), title
+    if pack.back_pages:
+        first_back = pdf.pages[pdf.find_big(pack.back_pages[0], start=last_module + 1) - 1]
+        assert opens_page(first_back, pack.back_pages[0]), "the back matter starts a page"
 
 
 def test_contents_says_how_to_use_the_pack(pack: Built):
@@ -70,7 +78,7 @@ def test_every_module_starts_on_a_new_page_and_right_hand_when_duplex(pack: Buil
     starts = [pdf.find_big(m.title, start=3) for m in pack.tpack.modules]
     assert all(starts) and starts == sorted(set(starts))
     for module, start in zip(pack.tpack.modules, starts, strict=True):
-        assert unwrap(pdf.pages[start - 1].big).startswith(unwrap(module.title))
+        assert opens_page(pdf.pages[start - 1], module.title), f"{module.id} does not start a page"
         if pack.settings.duplex:
             assert start % 2 == 1, f"{module.id} starts on left-hand page {start}"
 
