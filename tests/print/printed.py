@@ -1,7 +1,8 @@
 """Reading built PDFs for the print tests: page text by region, type sizes, packs' settings.
 
-Text and sizes come from pdfium (fast; pdfplumber is kept for the one check that
-needs pdfminer's own view of the characters); structure comes from pypdf.
+Text, positions and sizes come from pdfium (pypdfium2, the engine pdfplumber uses, read
+directly: about 0.3 s for an 85-page pack, where pdfplumber's character walk takes 8 s);
+structure (outline, fields, fonts, tags) comes from pypdf.
 """
 
 from __future__ import annotations
