@@ -12,7 +12,6 @@ import gc
 import logging
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -216,10 +215,3 @@ def pdf_date(epoch: int) -> str:
     import datetime as dt
 
     return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def page_count(pdf_path: Path) -> int:
-    """Number of pages in a written PDF."""
-    from pypdf import PdfReader
-
-    return len(PdfReader(pdf_path).pages)
