@@ -25,7 +25,7 @@ from .fingerprint import newest_mtime, pack_digest
 from .pipeline import Plan
 from .project import Project
 
-Report = Callable[[str, BuildResult | None, int, int], None]
+Report = Callable[[str, str, BuildResult | None, int, int], None]  # event, slug, result, done, total
 
 
 @dataclass
@@ -86,7 +86,7 @@ def publish(plan: Plan, out: Path, jobs: int, formats: str, force: bool, report:
         except OSError as exc:  # an input vanished after checking: this pack fails, the others go on
             failed = BuildResult(pack.slug, False, error=f"{type(exc).__name__}: {exc}")
             summary.failed.append(failed)
-            report("done", failed, 0, 0)
+            report("done", pack.slug, failed, 0, 0)
             continue
         previous = record(out, pack.slug)
         if not force and previous and previous.get("fingerprint") == fingerprint:
@@ -103,7 +103,7 @@ def publish(plan: Plan, out: Path, jobs: int, formats: str, force: bool, report:
         else:
             shutil.rmtree(job.workdir, ignore_errors=True)
             summary.failed.append(result)
-        report("done", result, done, total)
+        report("done", result.slug, result, done, total)
     shutil.rmtree(staging, ignore_errors=True)
     write_overview(plan.project, out)
     summary.seconds = time.perf_counter() - started
@@ -113,19 +113,28 @@ def publish(plan: Plan, out: Path, jobs: int, formats: str, force: bool, report:
 def _run(jobs_list: list[BuildJob], jobs: int, root: Path, report: Report):
     if not jobs_list:
         return
-    if jobs <= 1 or len(jobs_list) == 1:
+    total = len(jobs_list)
+    if jobs <= 1 or total == 1:
         for job in jobs_list:
-            report("start", None, 0, len(jobs_list))
+            report("start", job.plan.slug, None, 0, total)
             yield build_pack(job)
         return
     warm_up(root)  # forked workers inherit the imports and templates
     context = multiprocessing.get_context("fork")
+    workers = min(jobs, total)
     with ProcessPoolExecutor(
-        max_workers=min(jobs, len(jobs_list)), mp_context=context, initializer=warm_up, initargs=(root,)
+        max_workers=workers, mp_context=context, initializer=warm_up, initargs=(root,)
     ) as pool:
         futures = [pool.submit(build_pack, job) for job in jobs_list]
+        # The pool takes jobs in order: the first ones start now, then one as each finishes.
+        for job in jobs_list[:workers]:
+            report("start", job.plan.slug, None, 0, total)
+        waiting = iter(jobs_list[workers:])
         for future in as_completed(futures):
             yield future.result()
+            following = next(waiting, None)
+            if following is not None:
+                report("start", following.plan.slug, None, 0, total)
 
 
 def _swap(new: Path, target: Path) -> None:
