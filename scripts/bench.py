@@ -42,6 +42,7 @@ OPTIONAL = [
 ]
 SUFFIXES = ["field", "bank", "view", "brae", ""]
 THIRD_MODULE = "monitoring-log"  # used by every third pack
+EPOCH = "1790000000"  # SOURCE_DATE_EPOCH for every build: fixed dates, comparable outputs
 
 
 def make_project(target: Path, packs: int, seed: int = 2026) -> None:
@@ -108,7 +109,7 @@ def run(cmd: list[str], cwd: Path) -> tuple[float, int]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     proc = subprocess.run(
-        cmd, cwd=cwd, capture_output=True, text=True, env=os.environ | {"SOURCE_DATE_EPOCH": "1790000000"}
+        cmd, cwd=cwd, capture_output=True, text=True, env=os.environ | {"SOURCE_DATE_EPOCH": EPOCH}
     )
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
@@ -124,7 +125,7 @@ def tippack(args: list[str], cwd: Path) -> tuple[float, int, str]:
         cwd=cwd,
         capture_output=True,
         text=True,
-        env=os.environ | {"SOURCE_DATE_EPOCH": "1790000000"},
+        env=os.environ | {"SOURCE_DATE_EPOCH": EPOCH},
     )
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
@@ -204,6 +205,7 @@ def noop_at_scale(project_root: Path, out: Path, packs: int, total: int = SCOTLA
     for i in range(packs, total):
         source = folder / f"home-{i % packs:04d}.yml"
         (folder / f"home-{i:04d}.yml").write_text(source.read_text().replace(f" {i % packs}\n", f" {i}\n", 1))
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH  # part of the fingerprint, as in the builds above
     project = Project(project_root)
     plan = gather(project, tuple(f"home-{i:04d}" for i in range(packs, total)), lambda slug, inputs: True)
     from tippack.pipeline import pack_inputs
@@ -216,6 +218,31 @@ def noop_at_scale(project_root: Path, out: Path, packs: int, total: int = SCOTLA
         }
         (out / loaded.slug).mkdir(parents=True, exist_ok=True)
         (out / loaded.slug / ".tippack.json").write_text(json.dumps(record))
+    from tippack.publish import is_unchanged
+
+    check = gather(project, (), is_unchanged(project.root, out.resolve(), "all"))
+    if check.packs:
+        sys.exit(f"benchmark records do not match {len(check.packs)} packs: the no-op timing would be a rebuild")
+
+
+class Results(dict):
+    """Figures as they are measured: each is noted on stderr and the JSON rewritten, so a long run
+    that is stopped part-way still leaves what it measured."""
+
+    def __init__(self, path: Path | None) -> None:
+        super().__init__()
+        self.path = path
+
+    def __setitem__(self, key: str, value: object) -> None:
+        super().__setitem__(key, value)
+        print(f"  {key}: {value}", file=sys.stderr, flush=True)
+        if self.path:
+            self.path.write_text(json.dumps(self, indent=2))
+
+    def update(self, other: dict) -> None:  # type: ignore[override]
+        """Set each figure through __setitem__, so it is noted and saved."""
+        for key, value in other.items():
+            self[key] = value
 
 
 def main() -> None:
@@ -223,10 +250,11 @@ def main() -> None:
     parser.add_argument("--packs", type=int, default=100)
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     args = parser.parse_args()
-    results: dict[str, object] = {
+    results: Results = Results(args.json)
+    results.update({
         "packs": args.packs,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-    }
+    })
     with tempfile.TemporaryDirectory(prefix="tippack-bench-") as tmp:
         work = Path(tmp)
         project = work / "project"
@@ -263,8 +291,6 @@ def main() -> None:
         results["noop_1020_s"], results["noop_1020_summary"] = t, s
     results["projection_1020_jobs2_min"] = results["cold_jobs2_s"] / args.packs * SCOTLAND_CARE_HOMES / 60
     report(results)
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2))
 
 
 def report(r: dict) -> None:
