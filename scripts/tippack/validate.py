@@ -21,6 +21,7 @@ from .problems import Problem
 from .project import SLUG_RE, Project
 from .schema_errors import translate
 from .source import Document, KeyPath, is_date, load_file
+from .spellings import drop_entries, respell_modules
 from .suggest import did_you_mean
 
 LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
@@ -262,7 +263,18 @@ def load_pack(project: Project, slug: str, path: Path, library: Library) -> tupl
     problems.extend(load_problems)
     if doc is None:
         return None, problems
-    problems.extend(_check_pack(project, doc.data, doc, library))
+    respelled = respell_modules(doc, library.known_ids)
+    for r in respelled:
+        if r.repeat_of is None:
+            message = f"module '{r.written[:60]}' is read as '{r.canonical}' (module ids are lowercase, with hyphens)"
+        else:
+            message = (f"module '{r.written[:60]}' is '{r.canonical}', already listed at modules[{r.repeat_of}];"
+                       " this entry is left out")
+        problems.append(_at(doc, r.path, message, "warning"))
+    repeats = {r.index for r in respelled if r.repeat_of is not None}
+    problems.extend(_check_pack(project, doc.data, doc, library, repeats))
+    if repeats:
+        drop_entries(doc, "modules", repeats)
     pack = None
     try:
         pack = Pack.model_validate(doc.data)
@@ -273,14 +285,19 @@ def load_pack(project: Project, slug: str, path: Path, library: Library) -> tupl
     return LoadedPack(slug, pack, doc, files), problems
 
 
-def _check_pack(project: Project, data: Any, doc: Document, library: Library) -> list[Problem]:
-    """Checks beyond the schema (modules, sections, files, partner dates), on the raw data."""
+def _check_pack(project: Project, data: Any, doc: Document, library: Library, repeats: set[int]) -> list[Problem]:
+    """Checks beyond the schema (modules, sections, files, partner dates), on the raw data.
+
+    ``repeats`` are module entries already reported as a second spelling, to be left out.
+    """
     problems: list[Problem] = []
     if not isinstance(data, dict):
         return problems
     modules = data.get("modules") if isinstance(data.get("modules"), list) else []
     seen: dict[str, int] = {}
     for index, entry in enumerate(modules):
+        if index in repeats:
+            continue
         module_id = entry if isinstance(entry, str) else entry.get("id") if isinstance(entry, dict) else None
         if not isinstance(module_id, str):
             continue

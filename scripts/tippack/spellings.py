@@ -1,0 +1,92 @@
+"""Module ids written in another spelling ('Barriers_Enablers' for 'barriers-enablers').
+
+Facilitators type module ids by hand: a capital or an underscore should not stop a
+build, but the pack should say so, and a module listed twice under two spellings
+must not print twice. The same spelling twice stays an error (see ``validate``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .source import Document, KeyPath, Pos
+
+
+@dataclass(frozen=True)
+class Respelling:
+    """One module entry in another spelling: read as ``canonical``, or left out as a repeat."""
+
+    index: int
+    path: KeyPath
+    written: str
+    canonical: str
+    repeat_of: int | None  # the entry already standing for this module, when this one is left out
+
+
+def module_spelling(module_id: str) -> str:
+    """A module id as the library writes it: lowercase, with hyphens for spaces and underscores."""
+    return re.sub(r"[\s_]+", "-", module_id.strip()).lower()
+
+
+def entry_id(entry: Any) -> Any:
+    """The module id of a ``modules:`` entry (a string or a mapping with ``id``), if it has one."""
+    return entry if isinstance(entry, str) else entry.get("id") if isinstance(entry, dict) else None
+
+
+def respell_modules(doc: Document, known: set[str] | frozenset[str]) -> list[Respelling]:
+    """Rewrite entries in another spelling to the library's id, in place; say which are repeats.
+
+    Repeats are not removed here (positions and labels of later entries stay those of
+    the file while it is checked); ``drop_entries`` removes them afterwards.
+    """
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("modules"), list):
+        return []
+    entries: list[Any] = data["modules"]
+    exact: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        written = entry_id(entry)
+        if isinstance(written, str) and written in known:
+            exact.setdefault(written, index)
+    found: list[Respelling] = []
+    standing: dict[str, int] = dict(exact)  # library id -> the entry that stands for it
+    for index, entry in enumerate(entries):
+        written = entry_id(entry)
+        if not isinstance(written, str) or written in known:
+            continue
+        canonical = module_spelling(written)
+        if canonical not in known:
+            continue  # an unknown module: reported with a suggestion by the checks
+        path: KeyPath = ("modules", index) if isinstance(entry, str) else ("modules", index, "id")
+        if canonical in standing:
+            found.append(Respelling(index, path, written, canonical, standing[canonical]))
+            continue
+        found.append(Respelling(index, path, written, canonical, None))
+        standing[canonical] = index
+        if isinstance(entry, str):
+            entries[index] = canonical
+        else:
+            entry["id"] = canonical
+    return found
+
+
+def drop_entries(doc: Document, key: str, dropped: set[int]) -> None:
+    """Remove list entries from ``doc.data[key]`` and move the positions of those after them."""
+    kept = [i for i in range(len(doc.data[key])) if i not in dropped]
+    doc.data[key] = [doc.data[key][i] for i in kept]
+    renumber = {old: new for new, old in enumerate(kept)}
+
+    def moved(table: dict[KeyPath, Pos]) -> dict[KeyPath, Pos]:
+        result: dict[KeyPath, Pos] = {}
+        for path, pos in table.items():
+            if len(path) >= 2 and path[0] == key and isinstance(path[1], int):
+                if path[1] in renumber:
+                    result[(key, renumber[path[1]], *path[2:])] = pos
+            else:
+                result[path] = pos
+        return result
+
+    doc.values = moved(doc.values)
+    doc.keys = moved(doc.keys)

@@ -1,0 +1,37 @@
+"""A module listed under another spelling: read as the library's id, printed once, with a warning."""
+
+from __future__ import annotations
+
+from tippack.pipeline import gather
+from tippack.project import Project
+from tippack.source import load_text
+from tippack.spellings import drop_entries, module_spelling
+
+
+def test_spellings_are_read_as_library_ids() -> None:
+    assert module_spelling("Barriers_Enablers") == "barriers-enablers"
+    assert module_spelling("  Staff Wellbeing ") == "staff-wellbeing"
+    assert module_spelling("statement-of-intent") == "statement-of-intent"
+
+
+def test_a_second_spelling_is_left_out_and_the_first_kept(scratch: Project) -> None:
+    pack = scratch.root / "packs" / "oakview.yml"
+    text = pack.read_text(encoding="utf-8")
+    text = text.replace("  - trauma-informed-lens\n", "  - Trauma_Informed_Lens\n  - STAFF-WELLBEING\n", 1)
+    pack.write_text(text, encoding="utf-8")
+    plan = gather(scratch, ("oakview",))
+    assert not plan.errors, [p.format() for p in plan.errors]
+    warnings = [p.format() for p in plan.warnings if "module '" in p.message]
+    assert any("'Trauma_Informed_Lens' is read as 'trauma-informed-lens'" in w for w in warnings)
+    assert any("'STAFF-WELLBEING' is 'staff-wellbeing', already listed at" in w for w in warnings)
+    ids = [m.id for m in plan.packs[0].tpack.modules]
+    assert ids.count("staff-wellbeing") == 1 and ids.count("trauma-informed-lens") == 1
+    assert ids.index("trauma-informed-lens") < ids.index("statement-of-intent")  # kept where it was written
+
+
+def test_positions_follow_the_entries_that_remain() -> None:
+    doc, problems = load_text("modules:\n  - a\n  - b\n  - c\n", "pack.yml")
+    assert doc is not None and not problems
+    drop_entries(doc, "modules", {1})
+    assert doc.data["modules"] == ["a", "c"]
+    assert doc.pos(("modules", 1)).line == 4
