@@ -47,6 +47,7 @@ def test_markup_and_template_syntax_in_a_pack_stay_visible_text(scratch: Project
         assert "<img src=x" not in html
         assert 'href="javascript' not in html
         assert "<b>Example</b>" not in html and "<i>Jane</i>" not in html and "<u>line</u>" not in html
+        assert "&amp;amp;" not in html and "&amp;lt;" not in html, f"{page.name}: a value escaped twice"
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in home
     text = " ".join(

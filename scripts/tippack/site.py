@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 
 from .colours import palette
 from .project import Project
@@ -90,7 +91,8 @@ def site_config(
     extra = dict(base.get("extra") or {})
     extra["tippack"] = {"slug": slug, "home": home_name, "pdf": pdf_name, "colours": palette(primary)}
     return {
-        "site_name": html_text(home_name),
+        # Escaped once here; Markup so that Material's few `| e` filters do not escape it again.
+        "site_name": Markup(html_text(home_name)),
         "docs_dir": str(docs),
         "site_dir": str(site),
         "theme": theme,
