@@ -163,7 +163,7 @@ def floor(project_root: Path, slug: str, work: Path) -> dict[str, float]:
     )
     base = yaml.safe_load(project.mkdocs_yml.read_text())
     config = work / "mkdocs.yml"
-    config.write_text(yaml.safe_dump({**base, **settings}))
+    config.write_text(yaml.safe_dump({**base, **settings, "site_name": str(settings["site_name"])}))
     html = printer.html(pack.tpack, modules, [t for _, _, t in pack.pages], renderer, pdf_date(1790000000), "x")
     (work / "pack.html").write_text(html, encoding="utf-8")
     mk, _ = run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config)], work)

@@ -1,0 +1,30 @@
+"""The benchmark script runs end to end on a small set and measures what it says (no timings asserted)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from support import ROOT
+
+
+def test_bench_runs_and_reports_every_figure(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--packs", "2", "--json", str(out)],
+        capture_output=True, text=True, check=False, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    figures = json.loads(out.read_text())
+    assert figures["noop_summary"].startswith("0 built, 2 unchanged, 0 failed")
+    assert figures["one_pack_edit_summary"].startswith("1 built, 1 unchanged, 0 failed")
+    # The edited module is used by every third pack: of two packs, only the first.
+    assert figures["third_module_edit_summary"].startswith("1 built, 1 unchanged, 0 failed")
+    assert figures["noop_1020_summary"].startswith("0 built, 1020 unchanged, 0 failed")
+    assert figures["pages_total"] > 40 and figures["peak_worker_mb"] > 0
+    for key in ("single_over_floor", "speedup_jobs2", "projection_1020_jobs2_min"):
+        assert figures[key] > 0
+    assert "projection: 1,020 packs, --jobs 2" in done.stdout
+    assert "one pack / floor" in done.stdout
