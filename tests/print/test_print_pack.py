@@ -139,6 +139,10 @@ def test_every_font_is_embedded_and_the_text_face_is_shipped(pack: Built):
             if key not in seen:
                 seen.add(key)
                 fonts.append(ref.get_object())
+    # Every glyph printed on the pages comes from the shipped family: no fallback face
+    # (a character the font lacks would print in whatever the machine has).
+    page_faces = {str(f["/BaseFont"]).split("+")[-1] for f in fonts}
+    assert all(face.startswith("Atkinson-Hyperlegible") for face in page_faces), page_faces
     form = reader.root_object.get("/AcroForm")
     if form and "/DR" in form:
         fonts += [f.get_object() for f in (form["/DR"].get_object().get("/Font") or {}).values()]
