@@ -35,6 +35,11 @@ def entry_id(entry: Any) -> Any:
     return entry if isinstance(entry, str) else entry.get("id") if isinstance(entry, dict) else None
 
 
+def entry_path(index: int, entry: Any) -> KeyPath:
+    """Where a ``modules:`` entry's id is written: the entry itself, or its ``id`` key."""
+    return ("modules", index) if isinstance(entry, str) else ("modules", index, "id")
+
+
 def respell_modules(doc: Document, known: set[str] | frozenset[str]) -> list[Respelling]:
     """Rewrite entries in another spelling to the library's id, in place; say which are repeats.
 
@@ -45,13 +50,12 @@ def respell_modules(doc: Document, known: set[str] | frozenset[str]) -> list[Res
     if not isinstance(data, dict) or not isinstance(data.get("modules"), list):
         return []
     entries: list[Any] = data["modules"]
-    exact: dict[str, int] = {}
+    standing: dict[str, int] = {}  # library id -> the entry that stands for it (exact spellings first)
     for index, entry in enumerate(entries):
         written = entry_id(entry)
         if isinstance(written, str) and written in known:
-            exact.setdefault(written, index)
+            standing.setdefault(written, index)
     found: list[Respelling] = []
-    standing: dict[str, int] = dict(exact)  # library id -> the entry that stands for it
     for index, entry in enumerate(entries):
         written = entry_id(entry)
         if not isinstance(written, str) or written in known:
@@ -59,7 +63,7 @@ def respell_modules(doc: Document, known: set[str] | frozenset[str]) -> list[Res
         canonical = module_spelling(written)
         if canonical not in known:
             continue  # an unknown module: reported with a suggestion by the checks
-        path: KeyPath = ("modules", index) if isinstance(entry, str) else ("modules", index, "id")
+        path = entry_path(index, entry)
         if canonical in standing:
             found.append(Respelling(index, path, written, canonical, standing[canonical]))
             continue

@@ -21,7 +21,7 @@ from .problems import Problem
 from .project import SLUG_RE, Project
 from .schema_errors import translate
 from .source import Document, KeyPath, is_date, load_file
-from .spellings import drop_entries, respell_modules
+from .spellings import drop_entries, entry_id, entry_path, respell_modules
 from .suggest import did_you_mean
 
 LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
@@ -298,10 +298,10 @@ def _check_pack(project: Project, data: Any, doc: Document, library: Library, re
     for index, entry in enumerate(modules):
         if index in repeats:
             continue
-        module_id = entry if isinstance(entry, str) else entry.get("id") if isinstance(entry, dict) else None
+        module_id = entry_id(entry)
         if not isinstance(module_id, str):
             continue
-        path: KeyPath = ("modules", index) if isinstance(entry, str) else ("modules", index, "id")
+        path = entry_path(index, entry)
         if module_id not in library.known_ids:
             hint = did_you_mean(module_id, library.known_ids)
             problems.append(_at(doc, path, f"unknown module '{module_id[:60]}'{hint}"))
