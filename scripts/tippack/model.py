@@ -19,6 +19,9 @@ EMAIL_RE = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$"
 URL_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
 Id = Annotated[str, Field(pattern=ID_RE, max_length=60)]
+Phone = Annotated[str, Field(pattern=r"^[0-9 +()-]{6,20}$")]
+ShortPhone = Annotated[str, Field(pattern=r"^[0-9 +()-]{3,20}$")]  # national numbers: 999, 101, 116 123
+Email = Annotated[str, Field(pattern=EMAIL_RE, max_length=200)]
 Tag = Annotated[str, Field(pattern=ID_RE, max_length=60)]
 Text = Annotated[str, Field(min_length=1, max_length=20_000)]
 Line = Annotated[str, Field(min_length=1, max_length=300)]
@@ -62,23 +65,51 @@ class MarkdownItem(ItemBase):
 class TextItem(ItemBase):
     type: Literal["text"]
     lines: Annotated[int, Field(ge=1, le=40)] = 3
+    example: Text | None = None
+
+
+class RatingExample(Strict):
+    """A worked answer to a rating: the label chosen, and what was written as evidence."""
+
+    choice: Line
+    notes: Text | None = None
 
 
 class RatingItem(ItemBase):
     type: Literal["rating"]
     scale: Id | Annotated[list[Line], Field(min_length=2, max_length=10)]
     notes: bool = False
+    example: Line | RatingExample | None = None
 
 
 class ChoiceItem(ItemBase):
     type: Literal["choice"]
     options: Annotated[list[Line], Field(min_length=2, max_length=30)]
     multiple: bool = False
+    example: Line | Annotated[list[Line], Field(min_length=1)] | None = None
+
+    @model_validator(mode="after")
+    def _example_is_an_option(self) -> ChoiceItem:
+        chosen = [self.example] if isinstance(self.example, str) else (self.example or [])
+        if len(chosen) > 1 and not self.multiple:
+            raise ValueError("example: this question takes one answer; give one option, not a list")
+        for choice in chosen:
+            if choice not in self.options:
+                raise ValueError(f"example: '{choice[:60]}' is not one of this item's options")
+        return self
 
 
 class ChecklistItem(ItemBase):
     type: Literal["checklist"]
     options: Annotated[list[Line], Field(min_length=1, max_length=60)]
+    example: Annotated[list[Line], Field(min_length=1)] | None = None
+
+    @model_validator(mode="after")
+    def _example_is_an_option(self) -> ChecklistItem:
+        for choice in self.example or []:
+            if choice not in self.options:
+                raise ValueError(f"example: '{choice[:60]}' is not one of this item's options")
+        return self
 
 
 class TableItem(ItemBase):
@@ -87,10 +118,20 @@ class TableItem(ItemBase):
     rows: Annotated[int, Field(ge=1, le=60)] | None = None
     row_labels: Annotated[list[Line], Field(min_length=1, max_length=60)] | None = None
 
+    example: Annotated[list[list[str]], Field(min_length=1, max_length=60)] | None = None
+
     @model_validator(mode="after")
     def _rows_or_labels(self) -> TableItem:
         if self.rows is not None and self.row_labels is not None:
             raise ValueError("give either 'rows' or 'row_labels', not both")
+        if self.example is not None:
+            cells = len(self.columns) - (1 if self.row_labels else 0)
+            most = len(self.row_labels) if self.row_labels else max(self.rows or 3, len(self.example))
+            if len(self.example) > most:
+                raise ValueError(f"example: {len(self.example)} rows, but the table has {most}")
+            for row in self.example:
+                if len(row) > cells:
+                    raise ValueError(f"example: a row has {len(row)} cells, but the table has {cells} to write in")
         return self
 
 
@@ -101,14 +142,44 @@ class SignaturesItem(ItemBase):
 
 class DateItem(ItemBase):
     type: Literal["date"]
+    example: dt.date | None = None
+
+
+ContactKey = Literal["lead", "council", "out_of_hours", "care_inspectorate"]
+
+
+class ContactsItem(ItemBase):
+    """The home's own adult protection contacts, from the pack; a blank to fill in for each one missing."""
+
+    type: Literal["contacts"]
+    show: Annotated[list[ContactKey], Field(min_length=1)] = ["lead", "council", "out_of_hours", "care_inspectorate"]
+
+
+class ServicesItem(ItemBase):
+    """National support services from the library's services file, with when each was last checked."""
+
+    type: Literal["services"]
+    show: Annotated[list[Id], Field(min_length=1)] | None = None
+    topics: Annotated[list[Id], Field(min_length=1)] | None = None
 
 
 Item = Annotated[
-    MarkdownItem | TextItem | RatingItem | ChoiceItem | ChecklistItem | TableItem | SignaturesItem | DateItem,
+    MarkdownItem
+    | TextItem
+    | RatingItem
+    | ChoiceItem
+    | ChecklistItem
+    | TableItem
+    | SignaturesItem
+    | DateItem
+    | ContactsItem
+    | ServicesItem,
     Field(discriminator="type"),
 ]
 
-ITEM_TYPES = ("markdown", "text", "rating", "choice", "checklist", "table", "signatures", "date")
+ITEM_TYPES = (
+    "markdown", "text", "rating", "choice", "checklist", "table", "signatures", "date", "contacts", "services",
+)
 
 
 class Section(Strict):
@@ -120,6 +191,17 @@ class Section(Strict):
     items: Annotated[list[Item], Field(min_length=1)]
 
 
+class ModulePlan(Strict):
+    """Where a module sits in the six-month plan, and what doing it means this month."""
+
+    month: Annotated[int, Field(ge=1, le=6)]
+    step: Line
+    alone: Line | None = None  # the step for a home working without a facilitator, when it differs
+    who: Line
+    time: Line
+    start: Annotated[int, Field(ge=1, le=9)] | None = None  # rank among the quick start's first things
+
+
 class Module(Strict):
     title: Line
     kind: Kind
@@ -127,6 +209,8 @@ class Module(Strict):
     audience: Annotated[list[Audience], Field(min_length=1)]
     time: Line
     sources: Annotated[list[Reference], Field(min_length=1)]
+    reviewed: dt.date | None = None
+    plan: ModulePlan | None = None
     intro: Text | None = None
     scales: dict[Id, Annotated[list[Line], Field(min_length=2, max_length=10)]] = {}
     sections: Annotated[list[Section], Field(min_length=1)]
@@ -157,8 +241,8 @@ class Home(Strict):
 class Facilitator(Strict):
     name: Line
     organisation: Line | None = None
-    email: Annotated[str, Field(pattern=EMAIL_RE, max_length=200)] | None = None
-    phone: Annotated[str, Field(pattern=r"^[0-9 +()-]{6,20}$")] | None = None
+    email: Email | None = None
+    phone: Phone | None = None
 
 
 class Signatory(Strict):
@@ -169,12 +253,67 @@ class Signatory(Strict):
 class Partner(Strict):
     name: Line
     offers: Line | None = None
-    phone: Annotated[str, Field(pattern=r"^[0-9 +()-]{6,20}$")] | None = None
-    email: Annotated[str, Field(pattern=EMAIL_RE, max_length=200)] | None = None
+    phone: Phone | None = None
+    email: Email | None = None
     website: Line | None = None
     checked: dt.date | None = None
 
     _url = field_validator("website")(_check_url)
+
+
+class Contact(Strict):
+    """One local contact: a team, a line or a named person."""
+
+    name: Line | None = None
+    role: Line | None = None
+    phone: Phone | None = None
+    email: Email | None = None
+    website: Line | None = None
+    hours: Line | None = None
+    note: Line | None = None
+
+    _url = field_validator("website")(_check_url)
+
+
+class AdultProtection(Strict):
+    """The home's adult protection contacts, printed in the disclosure flow."""
+
+    lead: Contact | None = None  # the home's named adult protection lead
+    council: Contact | None = None  # the council's adult protection team or line
+    out_of_hours: Contact | None = None  # out-of-hours social work
+    care_inspectorate: Contact | None = None  # how and by whom the Care Inspectorate is notified
+    checked: dt.date | None = None
+
+
+class ServiceSource(Strict):
+    title: Line
+    url: Line
+
+    _url = field_validator("url")(_check_url)
+
+
+class Service(Strict):
+    """A national support service (a helpline), kept once in the library with its source."""
+
+    id: Id
+    name: Line
+    offers: Text
+    phone: ShortPhone | None = None
+    email: Email | None = None
+    website: Line | None = None
+    hours: Line | None = None
+    topics: list[Id] = []
+    note: Text | None = None
+    source: ServiceSource
+    checked: dt.date
+
+    _url = field_validator("website")(_check_url)
+
+
+class ServicesFile(Strict):
+    """content/services.yml: the national services every pack may print."""
+
+    services: Annotated[list[Service], Field(min_length=1)]
 
 
 class ModuleRef(Strict):
@@ -206,6 +345,7 @@ class Pack(Strict):
     modules: Annotated[list[Id | ModuleRef], Field(min_length=1)]
     signatories: list[Signatory] = []
     partners: list[Partner] = []
+    adult_protection: AdultProtection = AdultProtection()
     vars: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)], VarValue] = {}
     theme: Theme = Theme()
     print: Print = Print()

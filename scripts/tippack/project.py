@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +44,10 @@ class Project:
         return self.root / "overrides"
 
     @property
+    def services_file(self) -> Path:
+        return self.root / "content" / "services.yml"
+
+    @property
     def mkdocs_yml(self) -> Path:
         return self.root / "mkdocs.yml"
 
@@ -79,3 +85,15 @@ def find_project(start: Path | None = None) -> Project:
         if (folder / "mkdocs.yml").is_file() and (folder / "packs").is_dir():
             return Project(folder)
     raise UsageError(f"no tippack project here: no folder from {here} upwards holds mkdocs.yml and packs/")
+
+
+def build_date() -> dt.date:
+    """The date a build is for: SOURCE_DATE_EPOCH's day when set (reproducible builds), else today.
+
+    Staleness warnings (partners, national services, module reviews) count from this date,
+    so a check run for a fixed build date says the same thing on any day.
+    """
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value.isdigit():
+        return dt.datetime.fromtimestamp(int(value), dt.UTC).date()
+    return dt.date.today()

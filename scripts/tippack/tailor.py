@@ -78,8 +78,17 @@ class TPack:
     context: dict[str, Any]
 
 
-def pack_context(pack: Pack) -> dict[str, Any]:
-    """The names module templates may use, all as plain data."""
+def pack_context(pack: Pack, library: Library | None = None) -> dict[str, Any]:
+    """The names module templates may use, all as plain data.
+
+    ``modules`` maps the id of every module in this pack to its title and kind, so text
+    can name only what the pack has: ``{% if 'statement-of-intent' in modules %}``.
+    """
+    listed: dict[str, dict[str, str]] = {}
+    for ref in pack.module_refs():
+        loaded = library.modules.get(ref.id) if library else None
+        if loaded is not None:
+            listed[ref.id] = {"id": ref.id, "title": loaded.model.title, "kind": loaded.model.kind}
     facilitator = (
         pack.facilitator.model_dump()
         if pack.facilitator
@@ -92,6 +101,8 @@ def pack_context(pack: Pack) -> dict[str, Any]:
         "signatories": [s.model_dump() for s in pack.signatories],
         "vars": dict(pack.vars),
         "tags": pack.all_tags(),
+        "modules": listed,
+        "adult_protection": pack.adult_protection.model_dump(),
     }
 
 
@@ -237,7 +248,7 @@ def tailor(loaded: LoadedPack, library: Library) -> tuple[TPack | None, list[Pro
     """Resolve a valid pack against the library; problems if any template fails."""
     pack = loaded.model
     tags = set(pack.all_tags())
-    context = pack_context(pack)
+    context = pack_context(pack, library)
     signatories = [(s.name or "", s.role) for s in pack.signatories]
     problems: list[Problem] = []
     modules = []

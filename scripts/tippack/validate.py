@@ -16,13 +16,13 @@ from jinja2 import TemplateSyntaxError
 from pydantic import ValidationError
 
 from . import templating
-from .model import Module, Pack
+from .model import Module, Pack, Service, ServicesFile
 from .problems import Problem
-from .project import SLUG_RE, Project
+from .project import SLUG_RE, Project, build_date
 from .schema_errors import translate
 from .source import Document, KeyPath, is_date, load_file
 from .spellings import drop_entries, entry_id, entry_path, respell_modules
-from .suggest import did_you_mean
+from .suggest import did_you_mean, one_of
 
 LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
 STALE_AFTER = dt.timedelta(days=365)
@@ -50,16 +50,47 @@ class LoadedPack:
 
 @dataclass
 class Library:
-    """Every valid module, plus the problems found while loading them."""
+    """Every valid module and national service, plus the problems found while loading them."""
 
     modules: dict[str, LoadedModule] = field(default_factory=dict)
     known_ids: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
+    services: dict[str, Service] = field(default_factory=dict)
+    services_path: Path | None = None
+    invalid: set[str] = field(default_factory=set)  # module ids whose files have errors
 
 
-def load_library(project: Project) -> Library:
-    """Load and check every module in content/modules/."""
+def load_services(project: Project, library: Library, today: dt.date) -> None:
+    """Read content/services.yml (national helplines), if the project has one."""
+    path = project.services_file
+    if not path.is_file():
+        return
+    library.services_path = path
+    doc, problems = load_file(path, project.root)
+    if doc is not None:
+        try:
+            parsed = ServicesFile.model_validate(doc.data)
+        except ValidationError as exc:
+            problems.extend(translate(exc, doc, ServicesFile))
+        else:
+            for index, service in enumerate(parsed.services):
+                where = ("services", index)
+                if service.id in library.services:
+                    problems.append(_at(doc, (*where, "id"), f"service id '{service.id}' is used twice"))
+                library.services[service.id] = service
+                if today - service.checked > STALE_AFTER:
+                    problems.append(_at(doc, (*where, "checked"),
+                                        f"details of '{service.name[:40]}' were last checked on"
+                                        f" {service.checked.isoformat()}, more than 12 months ago;"
+                                        " confirm them on the service's own website before printing", "warning"))
+    library.problems.extend(problems)
+
+
+def load_library(project: Project, today: dt.date | None = None) -> Library:
+    """Load and check every module in content/modules/ and the national services."""
     library = Library()
+    today = today or build_date()
+    load_services(project, library, today)
     for module_id, path in project.module_files().items():
         library.known_ids.add(module_id)
         doc, problems = load_file(path, project.root)
@@ -75,16 +106,31 @@ def load_library(project: Project) -> Library:
         if doc is None:
             library.problems.extend(problems)
             continue
-        problems.extend(_check_module(doc.data, doc))
+        problems.extend(_check_module(doc.data, doc, library))
         module = None
         try:
             module = Module.model_validate(doc.data)
         except ValidationError as exc:
             problems.extend(translate(exc, doc, Module))
+        if module is not None and not any(p.severity == "error" for p in problems):
+            problems.extend(_check_reviewed(module, doc, today))
         library.problems.extend(problems)
         if module is not None and not any(p.severity == "error" for p in problems):
             library.modules[module_id] = LoadedModule(module_id, module, doc, path)
+        else:
+            library.invalid.add(module_id)
     return library
+
+
+def _check_reviewed(module: Module, doc: Document, today: dt.date) -> list[Problem]:
+    """A module's facts were checked on its ``reviewed`` date; say when that is missing or old."""
+    if module.reviewed is None:
+        return [_at(doc, (), "no 'reviewed:' date; add the date its facts were last checked (YYYY-MM-DD)",
+                    "warning")]
+    if today - module.reviewed > STALE_AFTER:
+        return [_at(doc, ("reviewed",), f"facts last checked on {module.reviewed.isoformat()}, more than"
+                    " 12 months ago; check them against their sources and update 'reviewed:'", "warning")]
+    return []
 
 
 def _items(data: Any) -> list[tuple[KeyPath, dict[str, Any]]]:
@@ -98,7 +144,7 @@ def _items(data: Any) -> list[tuple[KeyPath, dict[str, Any]]]:
     return out
 
 
-def _check_module(data: Any, doc: Document) -> list[Problem]:
+def _check_module(data: Any, doc: Document, library: Library) -> list[Problem]:
     """Checks beyond the schema, on the raw data so they run even when the schema fails."""
     problems: list[Problem] = []
     if not isinstance(data, dict):
@@ -123,6 +169,24 @@ def _check_module(data: Any, doc: Document) -> list[Problem]:
         if item.get("type") == "rating" and isinstance(scale, str) and scale not in scales:
             hint = did_you_mean(scale, scales) or (" (define it under 'scales:' or give a list)" if not scales else "")
             problems.append(_at(doc, (*path, "scale"), f"unknown scale '{scale}'{hint}"))
+        if item.get("type") == "rating" and item.get("example") is not None:
+            labels = scales.get(scale) if isinstance(scale, str) else scale
+            example = item["example"]
+            chosen = example.get("choice") if isinstance(example, dict) else example
+            if isinstance(labels, list) and isinstance(chosen, str) and chosen not in labels:
+                where = (*path, "example", "choice") if isinstance(example, dict) else (*path, "example")
+                problems.append(_at(doc, where, f"'{chosen[:60]}' is not on this item's scale"
+                                    f"{did_you_mean(chosen, labels) or ' (expected ' + one_of(labels) + ')'}"))
+        if item.get("type") == "services" and library.services_path is not None:
+            for key in ("show", "topics"):
+                wanted = item.get(key)
+                known = set(library.services) if key == "show" else {
+                    t for s in library.services.values() for t in s.topics}
+                for index, value in enumerate(wanted if isinstance(wanted, list) else []):
+                    if isinstance(value, str) and value not in known:
+                        problems.append(_at(doc, (*path, key, index), f"no national service "
+                                            f"{'with id' if key == 'show' else 'on topic'} '{value[:60]}'"
+                                            f"{did_you_mean(value, known)}"))
     problems.extend(_check_template_syntax(data, (), doc))
     return problems
 
@@ -312,7 +376,14 @@ def _check_pack(project: Project, data: Any, doc: Document, library: Library, re
             )
             continue
         seen[module_id] = index
+        if module_id in library.invalid:
+            rel = project.rel(project.module_files()[module_id])
+            problems.append(_at(doc, path, f"module '{module_id}' has errors (see {rel}); this pack is not"
+                                " built until they are fixed"))
+            continue
         loaded = library.modules.get(module_id)
+        if loaded is not None:
+            problems.extend(_check_contacts(doc, data, path, loaded))
         exclude = entry.get("exclude") if isinstance(entry, dict) else None
         if loaded is None or not isinstance(exclude, list):
             continue  # an invalid module's own problems are already reported
@@ -330,7 +401,7 @@ def _check_pack(project: Project, data: Any, doc: Document, library: Library, re
     home = data.get("home") if isinstance(data.get("home"), dict) else {}
     if isinstance(home.get("logo"), str):
         problems.extend(_check_file(project, doc, ("home", "logo"), home["logo"], LOGO_SUFFIXES))
-    today = dt.date.today()
+    today = build_date()
     partners = data.get("partners") if isinstance(data.get("partners"), list) else []
     for index, partner in enumerate(partners):
         if not isinstance(partner, dict) or not isinstance(partner.get("name"), str):
@@ -357,6 +428,33 @@ def _check_pack(project: Project, data: Any, doc: Document, library: Library, re
                 )
             )
     return problems
+
+
+CONTACT_WORDS = {
+    "lead": "the home's adult protection lead",
+    "council": "the council's adult protection team",
+    "out_of_hours": "out-of-hours social work",
+    "care_inspectorate": "how the Care Inspectorate is notified",
+}
+
+
+def _check_contacts(doc: Document, data: dict[str, Any], path: KeyPath, loaded: LoadedModule) -> list[Problem]:
+    """A module that prints the home's adult protection contacts: warn for each one the pack lacks."""
+    wanted: list[str] = []
+    for section in loaded.model.sections:
+        for item in section.items:
+            if item.type == "contacts":
+                wanted += [key for key in item.show if key not in wanted]
+    if not wanted:
+        return []
+    given = data.get("adult_protection") if isinstance(data.get("adult_protection"), dict) else {}
+    missing = [key for key in wanted if not isinstance(given.get(key), dict) or not given[key]]
+    if not missing:
+        return []
+    words = ", ".join(f"{CONTACT_WORDS[k]} ({k})" for k in missing)
+    return [_at(doc, path, f"module '{loaded.id}' prints the home's adult protection contacts, but the pack"
+                f" has none for {words}; add them under 'adult_protection:' (the printed flow leaves a"
+                " blank to write them in)", "warning")]
 
 
 def _check_file(project: Project, doc: Document, path: KeyPath, value: str, suffixes: tuple[str, ...]) -> list[Problem]:
