@@ -163,6 +163,14 @@ class ServicesItem(ItemBase):
     topics: Annotated[list[Id], Field(min_length=1)] | None = None
 
 
+class ChartItem(ItemBase):
+    """A run chart of a table in the same module: a blank grid on paper, the typed figures on screen."""
+
+    type: Literal["chart"]
+    table: Id  # the id of a table item in this module whose rows are measures and columns months
+    rows: Annotated[list[Line], Field(min_length=1, max_length=8)] | None = None  # row labels to plot
+
+
 Item = Annotated[
     MarkdownItem
     | TextItem
@@ -173,12 +181,13 @@ Item = Annotated[
     | SignaturesItem
     | DateItem
     | ContactsItem
-    | ServicesItem,
+    | ServicesItem
+    | ChartItem,
     Field(discriminator="type"),
 ]
 
 ITEM_TYPES = (
-    "markdown", "text", "rating", "choice", "checklist", "table", "signatures", "date", "contacts", "services",
+    "markdown", "text", "rating", "choice", "checklist", "table", "signatures", "date", "contacts", "services", "chart",
 )
 
 

@@ -177,6 +177,21 @@ def _check_module(data: Any, doc: Document, library: Library) -> list[Problem]:
                 where = (*path, "example", "choice") if isinstance(example, dict) else (*path, "example")
                 problems.append(_at(doc, where, f"'{chosen[:60]}' is not on this item's scale"
                                     f"{did_you_mean(chosen, labels) or ' (expected ' + one_of(labels) + ')'}"))
+        if item.get("type") == "chart" and isinstance(item.get("table"), str):
+            tables = {i.get("id"): i for _, i in _items(data) if i.get("type") == "table"}
+            target = tables.get(item["table"])
+            if target is None:
+                problems.append(_at(doc, (*path, "table"), f"no table item '{item['table'][:60]}' in this module"
+                                    f"{did_you_mean(item['table'], [t for t in tables if isinstance(t, str)])}"))
+            elif not isinstance(target.get("row_labels"), list):
+                problems.append(_at(doc, (*path, "table"), f"table '{item['table']}' has no row_labels; a chart"
+                                    " plots one line for each labelled row"))
+            else:
+                labels = target["row_labels"]
+                for index, row in enumerate(item.get("rows") if isinstance(item.get("rows"), list) else []):
+                    if row not in labels:
+                        problems.append(_at(doc, (*path, "rows", index), f"table '{item['table']}' has no row"
+                                            f" '{str(row)[:60]}'{did_you_mean(str(row), labels)}"))
         if item.get("type") == "services" and library.services_path is not None:
             for key in ("show", "topics"):
                 wanted = item.get(key)
