@@ -4,11 +4,20 @@ Safe loading only. Positions are kept per key path so later stages (pydantic
 validation, cross-checks, template rendering) can point at the offending value.
 Aliases are bounded, dates that do not exist are reported, and files that are
 too large or not UTF-8 are refused with a located message.
+
+Values reach the page exactly as typed. YAML 1.1 (PyYAML's default) reads
+``version: 1.10`` as the number 1.1, ``time: 1:30`` as 90, ``manager: No`` as false
+and ``phone: 01234567890`` as a number without its 0. Here an unquoted value is text
+unless it is exactly ``true``/``false``, empty/``null``/``~``, a whole number written
+without a leading zero or sign (so its text and its number are the same), or a date
+written YYYY-MM-DD. Text is kept in Unicode NFC, so "ó" typed either way prints alike.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -20,8 +29,22 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .problems import Problem
 
 MAX_BYTES = 1_000_000
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same nodes, faster
 MAX_NODES = 100_000
+
+
+def _as_written(base: type) -> type:
+    """A loader that tags every unquoted scalar as text (``<<`` merge keys excepted).
+
+    The implicit typing of YAML 1.1 is left out; ``_plain`` decides what a plain value is.
+    """
+    loader = type(f"AsWritten{base.__name__}", (base,), {})
+    loader.yaml_implicit_resolvers = {}
+    loader.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"])
+    return loader
+
+
+LOADER = _as_written(getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present: faster
+PURE_LOADER = _as_written(yaml.SafeLoader)  # its messages say more when a file does not parse
 
 KeyPath = tuple[str | int, ...]
 
@@ -71,12 +94,37 @@ def _mark_pos(path: str, node: Node) -> Pos:
 
 
 STR_TAG = "tag:yaml.org,2002:str"
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+TRUES = frozenset({"true", "True", "TRUE"})
+FALSES = frozenset({"false", "False", "FALSE"})
+WHOLE = re.compile(r"^(?:0|-?[1-9][0-9]{0,17})$")  # its number prints as the same text
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def plain_value(text: str) -> Any:
+    """What an unquoted value means: text as written, unless it can only be one other thing.
+
+    Raises ``ValueError`` for a YYYY-MM-DD date that does not exist (2026-02-30).
+    """
+    if text in NULLS:
+        return None
+    if text in TRUES:
+        return True
+    if text in FALSES:
+        return False
+    if WHOLE.match(text):
+        return int(text)
+    if ISO_DATE.match(text):
+        return dt.date.fromisoformat(text)
+    return unicodedata.normalize("NFC", text)
 
 
 def _scalar(node: ScalarNode, constructor: SafeConstructor) -> Any:
-    if node.tag == STR_TAG:  # most values: no need to go through the constructor
-        return node.value
-    return constructor.construct_object(node, deep=True)
+    if node.tag == STR_TAG:
+        if not node.style:  # unquoted (libyaml says "", PyYAML None): typed by its text alone
+            return plain_value(node.value)
+        return unicodedata.normalize("NFC", node.value)
+    return constructor.construct_object(node, deep=True)  # an explicit tag (!!binary, !ENV ...)
 
 
 def _build(
@@ -185,7 +233,7 @@ def load_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
         nodes = list(yaml.compose_all(text, Loader=LOADER))
     except yaml.MarkedYAMLError:
         try:  # parse again with the pure-Python loader: its messages say more
-            nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+            nodes = list(yaml.compose_all(text, Loader=PURE_LOADER))
         except yaml.MarkedYAMLError as exc:
             return None, [_yaml_error(rel, exc)]
     except yaml.YAMLError as exc:
