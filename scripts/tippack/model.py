@@ -11,21 +11,51 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 ID_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 COLOUR_RE = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
 EMAIL_RE = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$"
 URL_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 
+
+
+def as_written(value: Any) -> Any:
+    """A whole number or a date where text is expected: the text it was typed as.
+
+    The loader reads an unquoted value as a number or a date only when its text is
+    exactly the number's or date's own (no leading zeros, YYYY-MM-DD), so this gives
+    back what was typed: ``phone: 1234567``, ``name: 2024``, ``version: 2``.
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def date_from_text(value: Any) -> Any:
+    """A date typed in quotes ("2026-11-01") is still a date; other text stays text (and is refused)."""
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return value
+
+
+Written = BeforeValidator(as_written)
+Date = Annotated[dt.date, BeforeValidator(date_from_text)]
 Id = Annotated[str, Field(pattern=ID_RE, max_length=60)]
-Phone = Annotated[str, Field(pattern=r"^[0-9 +()-]{6,20}$")]
-ShortPhone = Annotated[str, Field(pattern=r"^[0-9 +()-]{3,20}$")]  # national numbers: 999, 101, 116 123
+Phone = Annotated[str, Written, Field(pattern=r"^[0-9 +()-]{6,20}$")]
+ShortPhone = Annotated[str, Written, Field(pattern=r"^[0-9 +()-]{3,20}$")]  # national numbers: 999, 101, 116 123
 Email = Annotated[str, Field(pattern=EMAIL_RE, max_length=200)]
 Tag = Annotated[str, Field(pattern=ID_RE, max_length=60)]
-Text = Annotated[str, Field(min_length=1, max_length=20_000)]
-Line = Annotated[str, Field(min_length=1, max_length=300)]
-Reference = Annotated[str, Field(min_length=1, max_length=600)]
+Text = Annotated[str, Written, Field(min_length=1, max_length=20_000)]
+Line = Annotated[str, Written, Field(min_length=1, max_length=300)]
+Reference = Annotated[str, Written, Field(min_length=1, max_length=600)]
 
 Kind = Literal["proforma", "worksheet", "template", "guide", "log"]
 Audience = Literal[
@@ -142,7 +172,7 @@ class SignaturesItem(ItemBase):
 
 class DateItem(ItemBase):
     type: Literal["date"]
-    example: dt.date | None = None
+    example: Date | None = None
 
 
 ContactKey = Literal["lead", "council", "out_of_hours", "care_inspectorate"]
@@ -218,7 +248,7 @@ class Module(Strict):
     audience: Annotated[list[Audience], Field(min_length=1)]
     time: Line
     sources: Annotated[list[Reference], Field(min_length=1)]
-    reviewed: dt.date | None = None
+    reviewed: Date | None = None
     plan: ModulePlan | None = None
     intro: Text | None = None
     scales: dict[Id, Annotated[list[Line], Field(min_length=2, max_length=10)]] = {}
@@ -265,7 +295,7 @@ class Partner(Strict):
     phone: Phone | None = None
     email: Email | None = None
     website: Line | None = None
-    checked: dt.date | None = None
+    checked: Date | None = None
 
     _url = field_validator("website")(_check_url)
 
@@ -291,7 +321,7 @@ class AdultProtection(Strict):
     council: Contact | None = None  # the council's adult protection team or line
     out_of_hours: Contact | None = None  # out-of-hours social work
     care_inspectorate: Contact | None = None  # how and by whom the Care Inspectorate is notified
-    checked: dt.date | None = None
+    checked: Date | None = None
 
 
 class ServiceSource(Strict):
@@ -314,7 +344,7 @@ class Service(Strict):
     topics: list[Id] = []
     note: Text | None = None
     source: ServiceSource
-    checked: dt.date
+    checked: Date
 
     _url = field_validator("website")(_check_url)
 
@@ -342,12 +372,12 @@ class Print(Strict):
     fillable: bool = False
 
 
-VarValue = str | int | float | bool | dt.date | None
+VarValue = str | int | bool | dt.date | None
 
 
 class Pack(Strict):
     extends: Annotated[str, Field(pattern=r"^_[a-z0-9_-]+$")] | None = None
-    version: Annotated[str, Field(min_length=1, max_length=20)] | int | float = "1"
+    version: Annotated[str, Written, Field(min_length=1, max_length=20)] = "1"
     home: Home
     facilitator: Facilitator | None = None
     tags: list[Tag] = []

@@ -154,11 +154,26 @@ def translate(exc: ValidationError, doc: Document, root: type[BaseModel]) -> lis
         if types_expected:
             words = list(dict.fromkeys(types_expected))
             found = describe(errors[0].get("input"))
-            problems.append(_at(doc, path, f"expected {_or(words)}, found {found}"))
+            hint = _type_hint(words, errors[0].get("input"))
+            problems.append(_at(doc, path, f"expected {_or(words)}, found {found}{hint}"))
         for error in errors:
             if _expected_type(error) is None:
                 problems.append(_one(error, path, doc, root))
     return problems
+
+
+YAML_11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
+
+
+def _type_hint(expected: list[str], value: Any) -> str:
+    """How to write the value so it reads as intended."""
+    if "text" in expected and (isinstance(value, bool) or value is None):
+        return "; put the value in quotes if you mean it as text"
+    if "true or false" in expected and isinstance(value, str) and value.strip().lower() in YAML_11_BOOLS:
+        return "; write true or false"
+    if any(w.startswith("a date") for w in expected) and isinstance(value, str):
+        return "; write dates as YYYY-MM-DD, for example 2026-11-01"
+    return ""
 
 
 def _or(words: list[str]) -> str:
