@@ -52,16 +52,27 @@ def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: s
     """Build the named packs (default: all): site, PDF, per-module PDFs and offline bundle."""
     from .pipeline import gather
     from .progress import Progress
-    from .publish import is_unchanged, publish
+    from .publish import BuildInterrupted, is_unchanged, publish
 
     project = find_project()
+    _check_mkdocs_yml(project)
     target = (out if out is not None else project.root / "build").resolve()
     plan = gather(project, slugs, None if force else is_unchanged(project.root, target, formats))
     _echo_problems(plan.warnings)
     if plan.errors:
         _echo_problems(plan.errors)
     progress = Progress(len(plan.packs))
-    summary = publish(plan, target, jobs or os.cpu_count() or 1, formats, force, progress)
+    try:
+        summary = publish(plan, target, jobs or os.cpu_count() or 1, formats, force, progress,
+                          prune=not slugs, waiting=lambda message: click.echo(message, err=True))
+    except BuildInterrupted as stop:
+        progress.finish(stop.summary)
+        built = ", ".join(r.slug for r in stop.summary.built) or "none"
+        click.echo(f"interrupted: built {built}; not built: {', '.join(stop.not_built) or 'none'}"
+                   " (each keeps its last good build; the next build makes them)", err=True)
+        sys.exit(stop.exit_code)
+    for slug in summary.removed:
+        click.echo(f"removed {slug}: packs/{slug}.yml no longer exists", err=True)
     progress.finish(summary)
     failed_slugs = sorted({r.slug for r in summary.failed} | _invalid_slugs(plan, slugs, project))
     if failed_slugs:
@@ -69,6 +80,17 @@ def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: s
         sys.exit(1)
     if plan.errors:
         sys.exit(1)
+
+
+def _check_mkdocs_yml(project) -> None:  # noqa: ANN001
+    """Stop before building when MkDocs cannot read mkdocs.yml, with one located line."""
+    from .mkdocs_config import ConfigError, project_config
+    from .problems import Problem
+
+    try:
+        project_config(project.mkdocs_yml)
+    except ConfigError as exc:
+        raise ContentError([Problem("mkdocs.yml", 1, 1, f"MkDocs cannot use this configuration: {exc}")]) from None
 
 
 def _invalid_slugs(plan, slugs, project) -> set[str]:  # noqa: ANN001

@@ -1,20 +1,19 @@
 """Decide what to build, build it (in parallel), and swap results in atomically.
 
-Each pack is built in a temporary folder and replaces its published folder only
-when the whole build succeeded; a failure leaves the last good build in place.
-The overview ``index.html`` is rewritten from every pack's build record.
+Each pack is built in a staging folder and replaces its published folder only when
+the whole build succeeded; a failure or an interruption leaves the last good build in
+place. The overview ``index.html`` is rewritten from every pack's build record.
 """
 
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import shutil
+import signal
+import threading
 import time
-import uuid
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,8 +21,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .builder import BuildJob, BuildResult, build_pack, warm_up
 from .fingerprint import newest_mtime, pack_digest
+from .output_folder import clear_debris, locked, staging_folder, swap_in
 from .pipeline import Plan
 from .project import Project
+from .workers import WorkerPool
 
 Report = Callable[[str, str, BuildResult | None, int, int], None]  # event, slug, result, done, total
 
@@ -35,6 +36,7 @@ class Summary:
     built: list[BuildResult] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[BuildResult] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
 
@@ -70,14 +72,71 @@ def is_unchanged(root: Path, out: Path, formats: str) -> Callable[[str, list[Pat
     return unchanged
 
 
-def publish(plan: Plan, out: Path, jobs: int, formats: str, force: bool, report: Report) -> Summary:
-    """Build every pack in the plan that changed; swap each in when it succeeds."""
+class BuildInterrupted(Exception):  # noqa: N818 - it is what happened, not a programming error
+    """Ctrl-C or SIGTERM during a build: what was built before it, and the exit status to use."""
+
+    def __init__(self, summary: Summary, exit_code: int, not_built: list[str]) -> None:
+        super().__init__(f"interrupted (exit {exit_code})")
+        self.summary = summary
+        self.exit_code = exit_code
+        self.not_built = not_built
+
+
+class _Terminated(BaseException):
+    """Raised in the main thread when SIGTERM arrives during a build."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+def publish(plan: Plan, out: Path, jobs: int, formats: str, force: bool, report: Report, *,
+            prune: bool = False, waiting: Callable[[str], None] | None = None) -> Summary:
+    """Build every pack in the plan that changed; swap each in when it succeeds.
+
+    One build at a time per output folder (a second one waits). ``prune`` (a build of every
+    pack) also removes the output of packs whose pack file is gone. Ctrl-C or SIGTERM stops
+    the workers, removes unfinished work and raises ``BuildInterrupted``; every pack swapped
+    in before it stays, and every other pack keeps its last good build.
+    """
     started = time.perf_counter()
-    root = plan.project.root
     summary = Summary(skipped=list(plan.unchanged))
-    out.mkdir(parents=True, exist_ok=True)
-    staging = out / ".staging"
-    staging.mkdir(exist_ok=True)
+    main_thread = threading.current_thread() is threading.main_thread()  # serve rebuilds in a thread
+    previous_handler = signal.signal(signal.SIGTERM, _on_sigterm) if main_thread else None
+    pending: list[BuildJob] = []
+    try:
+        with locked(out, waiting or (lambda message: None)):
+            clear_debris(out)
+            try:
+                pending = _jobs(plan, out, formats, force, summary, report)
+                for job, result in _run(pending, jobs, plan.project.root, report, summary):
+                    if result.ok:
+                        swap_in(job.workdir, out / result.slug)
+                        summary.built.append(result)
+                    else:
+                        shutil.rmtree(job.workdir, ignore_errors=True)
+                        summary.failed.append(result)
+                if prune:
+                    summary.removed = remove_gone(plan.project, out)
+            except (KeyboardInterrupt, _Terminated) as exc:
+                finished = {r.slug for r in summary.built + summary.failed}
+                not_built = [j.plan.slug for j in pending if j.plan.slug not in finished]
+                clear_debris(out)
+                write_overview(plan.project, out)
+                summary.seconds = time.perf_counter() - started
+                raise BuildInterrupted(summary, 143 if isinstance(exc, _Terminated) else 130, not_built) from None
+            clear_debris(out)
+            write_overview(plan.project, out)
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous_handler)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _jobs(plan: Plan, out: Path, formats: str, force: bool, summary: Summary, report: Report) -> list[BuildJob]:
+    """A job for each pack whose inputs changed since its published build (all with ``force``)."""
+    root = plan.project.root
     pending: list[BuildJob] = []
     for pack in plan.packs:
         try:
@@ -90,60 +149,54 @@ def publish(plan: Plan, out: Path, jobs: int, formats: str, force: bool, report:
             continue
         previous = record(out, pack.slug)
         if not force and previous and previous.get("fingerprint") == fingerprint:
-            summary.skipped.append(pack.slug)
+            summary.skipped.append(pack.slug)  # built meanwhile by another build into this folder
             continue
-        workdir = staging / f"{pack.slug}-{uuid.uuid4().hex[:8]}"
-        pending.append(BuildJob(root, pack, workdir, formats, epoch, fingerprint))
+        pending.append(BuildJob(root, pack, staging_folder(out, pack.slug), formats, epoch, fingerprint))
+    return pending
+
+
+def _died(job: BuildJob, exit_code: int | None) -> BuildResult:
+    how = f"killed by signal {-exit_code}" if exit_code is not None and exit_code < 0 else f"exit {exit_code}"
+    hint = " (out of memory?)" if exit_code == -9 else ""
+    return BuildResult(job.plan.slug, False, error=f"the worker building it stopped ({how}){hint}")
+
+
+def _run(pending: list[BuildJob], jobs: int, root: Path, report: Report,
+         summary: Summary) -> Iterator[tuple[BuildJob, BuildResult]]:
+    """Build the jobs, in this process or in forked workers; yield each as it finishes."""
     total = len(pending)
-    for done, result in enumerate(_run(pending, jobs, root, report), start=1):
-        job = next(j for j in pending if j.plan.slug == result.slug)
-        if result.ok:
-            _swap(job.workdir, out / result.slug)
-            summary.built.append(result)
-        else:
-            shutil.rmtree(job.workdir, ignore_errors=True)
-            summary.failed.append(result)
-        report("done", result.slug, result, done, total)
-    shutil.rmtree(staging, ignore_errors=True)
-    write_overview(plan.project, out)
-    summary.seconds = time.perf_counter() - started
-    return summary
-
-
-def _run(jobs_list: list[BuildJob], jobs: int, root: Path, report: Report):
-    if not jobs_list:
+    done = 0
+    if not pending:
         return
-    total = len(jobs_list)
     if jobs <= 1 or total == 1:
-        for job in jobs_list:
-            report("start", job.plan.slug, None, 0, total)
-            yield build_pack(job)
+        for job in pending:
+            report("start", job.plan.slug, None, done, total)
+            result = build_pack(job)
+            done += 1
+            yield job, result
+            report("done", result.slug, result, done, total)
         return
     warm_up(root)  # forked workers inherit the imports and templates
-    context = multiprocessing.get_context("fork")
-    workers = min(jobs, total)
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=warm_up, initargs=(root,)
-    ) as pool:
-        futures = [pool.submit(build_pack, job) for job in jobs_list]
-        # The pool takes jobs in order: the first ones start now, then one as each finishes.
-        for job in jobs_list[:workers]:
-            report("start", job.plan.slug, None, 0, total)
-        waiting = iter(jobs_list[workers:])
-        for future in as_completed(futures):
-            yield future.result()
-            following = next(waiting, None)
-            if following is not None:
-                report("start", following.plan.slug, None, 0, total)
+    pool = WorkerPool(min(jobs, total), lambda: None, build_pack, _died)
+    try:
+        for job, result in pool.run(pending, lambda j: report("start", j.plan.slug, None, 0, total)):
+            done += 1
+            yield job, result
+            report("done", result.slug, result, done, total)
+    finally:
+        pool.stop()
 
 
-def _swap(new: Path, target: Path) -> None:
-    """Replace ``target`` with ``new`` so readers see the old or the new build, never half."""
-    old = target.with_name(f".old-{target.name}-{uuid.uuid4().hex[:8]}")
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+def remove_gone(project: Project, out: Path) -> list[str]:
+    """Remove the published output of packs whose pack file no longer exists; their slugs."""
+    present = set(project.pack_files())
+    removed = []
+    for folder in sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        meta = record(out, folder.name)
+        if meta is not None and folder.name not in present:
+            shutil.rmtree(folder)
+            removed.append(folder.name)
+    return removed
 
 
 def write_overview(project: Project, out: Path) -> None:

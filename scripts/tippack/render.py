@@ -9,15 +9,15 @@ PDF converts the very same text with the same Markdown extensions.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import markdown
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .mkdocs_config import project_config
 from .tailor import TItem, TModule, TPack
 from .templating import md_escape
 
@@ -48,6 +48,15 @@ AUDIENCES = {
 }
 
 
+PRE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
+
+
+def _newlines_as_entities(match: re.Match[str]) -> str:
+    """Preformatted text on one line (newlines as &#10;): its blank lines survive the
+    blank-line removal that keeps a fragment one HTML block for Markdown."""
+    return match.group(0).replace("\r\n", "\n").replace("\n", "&#10;")
+
+
 @dataclass(frozen=True)
 class RenderedModule:
     """A module ready for output: its Markdown page and where it goes."""
@@ -58,21 +67,6 @@ class RenderedModule:
     summary: str
     time: str
     markdown: str
-
-
-def markdown_config(mkdocs_yml: Path) -> tuple[list[Any], dict[str, Any]]:
-    """The Markdown extensions the site uses, so the PDF converts text the same way."""
-    config = yaml.safe_load(mkdocs_yml.read_text(encoding="utf-8")) or {}
-    names: list[Any] = []
-    options: dict[str, Any] = {}
-    for entry in config.get("markdown_extensions", []):
-        if isinstance(entry, dict):
-            for name, opts in entry.items():
-                names.append(name)
-                options[name] = opts or {}
-        else:
-            names.append(entry)
-    return names, options
 
 
 class Renderer:
@@ -88,7 +82,8 @@ class Renderer:
         )
         self.env.filters["md"] = md_escape
         self.env.filters["audience"] = lambda a: AUDIENCES.get(a, a)
-        self.extensions, self.extension_configs = markdown_config(mkdocs_yml)
+        config = project_config(mkdocs_yml)
+        self.extensions, self.extension_configs = config.extensions, config.extension_configs
         # Without "toc": it only adds automatic heading ids, which would clash once every
         # module shares one print document. Explicit ids ({ #id }) still apply.
         self._md = markdown.Markdown(
@@ -117,7 +112,7 @@ class Renderer:
             "body_html": self.html(item.body),
         }
         template = self.env.get_template(f"{item.type}.html")
-        out = template.render(item=view, fid=fid, name=f"{module_id}.{item.id}")
+        out = PRE_BLOCK.sub(_newlines_as_entities, template.render(item=view, fid=fid, name=f"{module_id}.{item.id}"))
         return Markup("\n".join(line for line in out.splitlines() if line.strip()))
 
     def module(self, module: TModule) -> RenderedModule:

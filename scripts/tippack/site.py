@@ -15,6 +15,7 @@ import yaml
 from markupsafe import Markup
 
 from .colours import palette
+from .mkdocs_config import project_config
 from .project import Project
 from .render import RenderedModule
 
@@ -82,7 +83,7 @@ def site_config(
     pdf_name: str,
 ) -> dict[str, Any]:
     """The settings that make the root mkdocs.yml into this pack's site configuration."""
-    base = yaml.safe_load(project.mkdocs_yml.read_text(encoding="utf-8")) or {}
+    base = project_config(project.mkdocs_yml).settings
     theme = dict(base.get("theme") or {})
     theme["custom_dir"] = str((project.root / theme.get("custom_dir", "overrides/theme")).resolve())
     if logo_name:
