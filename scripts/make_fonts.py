@@ -41,14 +41,26 @@ NOTO_RANGES = (
 
 def merge_atkinson(source: Path, style: str, work: Path) -> Path:
     """One Atkinson Hyperlegible file of a weight and style from Fontsource's two subsets."""
-    parts = []
-    for subset_name in ("latin", "latin-ext"):
-        font = TTFont(source / f"atkinson-hyperlegible-{subset_name}-{style}.woff2")
-        font.flavor = None
-        part = work / f"{subset_name}-{style}.ttf"
-        font.save(part)
-        parts.append(str(part))
-    merged = Merger().merge(parts)
+    latin = TTFont(source / f"atkinson-hyperlegible-latin-{style}.woff2")
+    latin.flavor = None
+    first = work / f"latin-{style}.ttf"
+    latin.save(first)
+    # Only what the latin file lacks: a character in both would make the merger add a 'locl'
+    # lookup swapping in the second file's copy (its space among them), whose glyph has no
+    # character in the font's map, so a fillable PDF's text layer misread every space.
+    extra = set(TTFont(source / f"atkinson-hyperlegible-latin-ext-{style}.woff2").getBestCmap())
+    extra -= set(latin.getBestCmap())
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.notdef_outline = True
+    ext = subset.load_font(str(source / f"atkinson-hyperlegible-latin-ext-{style}.woff2"), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(extra))
+    subsetter.subset(ext)
+    ext.flavor = None
+    second = work / f"latin-ext-{style}.ttf"
+    ext.save(second)
+    merged = Merger().merge([str(first), str(second)])
     for table in merged["cmap"].tables:
         for code in [c for c in table.cmap if COMBINING[0] <= c <= COMBINING[1]]:
             del table.cmap[code]

@@ -111,7 +111,8 @@ def _build(job: BuildJob) -> BuildResult:
     if job.formats in ("site", "all"):
         docs = out / ".docs"
         logo = (project.root / tpack.pack.home.logo).resolve() if tpack.pack.home.logo else None
-        nav = write_docs(docs, project, slug, renderer.home(tpack), modules, plan.pages, logo)
+        nav = write_docs(docs, project, slug, renderer.home(tpack), modules, plan.pages, logo,
+                         renderer.month_plan(tpack, page_links=False))
         site = out / "site"
         settings = site_config(
             project, docs, site, nav, tpack.pack.home.name, slug, tpack.pack.theme.primary,

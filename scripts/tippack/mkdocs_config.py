@@ -36,14 +36,16 @@ def project_config(mkdocs_yml: Path) -> ProjectConfig:
     import yaml
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
     config = MkDocsConfig(config_file_path=str(mkdocs_yml))
     try:
         with open(mkdocs_yml, "rb") as handle:
-            config.load_file(handle)
+            written = yaml_load(handle, get_yaml_loader(config=config))  # what MkDocsConfig.load_file does
+        config.load_dict(written)
     except (OSError, yaml.YAMLError, ConfigurationError) as exc:
         raise ConfigError(" ".join(str(exc).split())) from None
-    settings = copy.deepcopy(dict(config.user_configs[0]))
+    settings = copy.deepcopy(dict(written))
     # Each pack's site has its own docs and site folders; these only let validation run.
     with tempfile.TemporaryDirectory(prefix="tippack-config-") as docs:
         config.load_dict({"docs_dir": docs, "site_dir": docs + "-site"})

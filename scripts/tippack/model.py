@@ -191,6 +191,7 @@ class ServicesItem(ItemBase):
     type: Literal["services"]
     show: Annotated[list[Id], Field(min_length=1)] | None = None
     topics: Annotated[list[Id], Field(min_length=1)] | None = None
+    brief: bool = False  # one line each (name, number, hours): for a one-page flow
 
 
 class ChartItem(ItemBase):
@@ -224,6 +225,7 @@ ITEM_TYPES = (
 class Section(Strict):
     id: Id
     title: Line
+    one_page: bool = False  # printed on a page of its own, which it must fit (a flow, a quick reference)
     intro: Text | None = None
     when: list[Tag] = []
     unless: list[Tag] = []

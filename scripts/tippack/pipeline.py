@@ -13,7 +13,7 @@ from pathlib import Path
 from .problems import Problem
 from .project import Project, UsageError
 from .suggest import did_you_mean
-from .tailor import SharedPage, TPack, load_pages, tailor, tailor_pages
+from .tailor import SharedPage, TailoredPack, load_pages, tailor, tailor_pages
 from .validate import Library, LoadedPack, load_library, load_pack
 
 Skip = Callable[[str, list[Path]], bool]
@@ -24,7 +24,7 @@ class PackPlan:
     """One pack, tailored, with the files it was made from."""
 
     slug: str
-    tpack: TPack
+    tpack: TailoredPack
     pages: list[tuple[str, str, str]]
     inputs: list[Path]
 

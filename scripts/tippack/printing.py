@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .project import Project
 from .render import KINDS, RenderedModule, Renderer
-from .tailor import TPack
+from .tailor import TailoredPack
 
 SHORT_NAME = 48  # longest home name that fits a running header or footer beside the rest
 
@@ -58,7 +58,7 @@ class Printer:
             lstrip_blocks=True,
         )
 
-    def html(self, pack: TPack, modules: list[RenderedModule], pages: list[str], renderer: Renderer,
+    def html(self, pack: TailoredPack, modules: list[RenderedModule], pages: list[str], renderer: Renderer,
              created: str, date_text: str) -> str:
         """The whole pack as one HTML document."""
         p = pack.pack
@@ -83,12 +83,17 @@ class Printer:
             fonts_css=(self.project.overrides / "theme/assets/fonts/fonts.css").resolve().as_uri(),
             pack_css=(self.project.overrides / "print/pack.css").resolve().as_uri(),
             kinds=KINDS,
-            modules=[{"id": m.id, "kind": m.kind, "title": m.title, "html": renderer.page_html(m.markdown)}
-                     for m in modules],
+            kinds_here={m.kind for m in modules},
+            has_ratings=any(i.type == "rating" for m in pack.modules for s in m.sections for i in s.items),
+            any_examples=any(m.examples for m in modules),
+            quick_start=renderer.quick_start(pack, page_links=True, level=1),
+            month_plan=renderer.month_plan(pack, page_links=True),
+            modules=[{"id": m.id, "kind": m.kind, "title": m.title, "html": renderer.page_html(m.markdown),
+                      "examples": m.examples} for m in modules],
             pages=[{"title": page_title(text), "html": renderer.page_html(text)} for text in pages],
         )
 
-    def render(self, html: str, pack: TPack, module_ids: list[str]) -> tuple[PrintResult, list[str]]:
+    def render(self, html: str, pack: TailoredPack, module_ids: list[str]) -> tuple[PrintResult, list[str]]:
         """Lay out and write the PDF; return it with module page ranges and any warnings."""
         from weasyprint import HTML
 
@@ -178,14 +183,15 @@ class FormTidy:
         form["Fields"] = roots
 
 
-def group_labels(pack: TPack) -> dict[str, str]:
+def group_labels(pack: TailoredPack) -> dict[str, str]:
     """Plain-text questions of the items that print as radio groups, by field name."""
     labels = {}
     for module in pack.modules:
         for section in module.sections:
             for item in section.items:
-                if item.prompt and (item.type == "rating" or (item.type == "choice" and not item.multiple)):
-                    labels[f"{module.id}.{item.id}"] = plain(item.prompt)
+                prompt = item.fields.get("prompt")
+                if prompt and (item.type == "rating" or (item.type == "choice" and not item.fields.get("multiple"))):
+                    labels[f"{module.id}.{item.id}"] = plain(prompt)
     return labels
 
 

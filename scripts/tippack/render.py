@@ -12,13 +12,15 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .mkdocs_config import project_config
-from .tailor import TItem, TModule, TPack
+from .planning import MONTHS, first_three, has_facilitator, six_month_plan
+from .tailor import TailoredItem, TailoredModule, TailoredPack
 from .templating import md_escape
 
 KINDS = {
@@ -67,6 +69,7 @@ class RenderedModule:
     summary: str
     time: str
     markdown: str
+    examples: Markup = Markup("")  # the worked-examples block printed after the module
 
 
 class Renderer:
@@ -102,47 +105,98 @@ class Renderer:
             return Markup("")
         return Markup(self._convert(text, False))
 
-    def item(self, item: TItem, module_id: str) -> Markup:
-        """One item as an HTML fragment, with no blank lines (so Markdown keeps it whole)."""
+    def item(self, item: TailoredItem, module_id: str) -> Markup:
+        """One item as an HTML fragment, with no blank lines (so Markdown keeps it whole).
+
+        A worked example follows the item behind "See an example" (a closed ``details``
+        on screen, left out on paper, where the module's examples have a page of their own).
+        """
         fid = f"{module_id}--{item.id}"
-        view = {
-            **item.__dict__,
-            "prompt_html": self.html(item.prompt),
-            "help_html": self.html(item.help),
-            "body_html": self.html(item.body),
-        }
+        view = self._view(item)
         template = self.env.get_template(f"{item.type}.html")
-        out = PRE_BLOCK.sub(_newlines_as_entities, template.render(item=view, fid=fid, name=f"{module_id}.{item.id}"))
+        out = template.render(item=view, fid=fid, name=f"{module_id}.{item.id}")
+        if item.example is not None:
+            out += self.env.get_template("_example.html").render(
+                item=view, example=self._example_view(item), fid=fid, inline=True)
+        out = PRE_BLOCK.sub(_newlines_as_entities, out)
         return Markup("\n".join(line for line in out.splitlines() if line.strip()))
 
-    def module(self, module: TModule) -> RenderedModule:
+    def _view(self, item: TailoredItem) -> dict[str, Any]:
+        return {
+            **item.fields,
+            "id": item.id,
+            "type": item.type,
+            "principle": item.principle,
+            "prompt_html": self.html(item.fields.get("prompt")),
+            "help_html": self.html(item.fields.get("help")),
+            "body_html": self.html(item.fields.get("body")),
+        }
+
+    def _example_view(self, item: TailoredItem) -> Any:
+        example = item.example
+        if item.type == "text":
+            return self.html(example)
+        if isinstance(example, dict):
+            return {**example, "notes_html": self.html(example.get("notes"))}
+        return example
+
+    def examples(self, module: TailoredModule) -> Markup:
+        """A module's worked examples as one HTML block, for the page after it in print."""
+        parts = []
+        for section in module.sections:
+            for item in section.items:
+                if item.example is not None:
+                    parts.append(self.env.get_template("_example.html").render(
+                        item=self._view(item), example=self._example_view(item),
+                        fid=f"{module.id}--{item.id}", inline=False))
+        return Markup("\n".join(parts))
+
+    def module(self, module: TailoredModule) -> RenderedModule:
         """A tailored module as its Markdown page."""
         sections = [
             {
                 "id": s.id,
                 "title": s.title,
                 "intro": s.intro,
+                "one_page": s.one_page,
                 "fragments": [self.item(i, module.id) for i in s.items],
             }
             for s in module.sections
         ]
         view = {**module.__dict__, "sections": sections}
         text = self.env.get_template("module.md").render(module=view, kinds=KINDS)
-        return RenderedModule(module.id, module.title, module.kind, module.summary, module.time, text)
+        return RenderedModule(module.id, module.title, module.kind, module.summary, module.time, text,
+                              self.examples(module))
 
-    def home(self, pack: TPack) -> str:
-        """The site's home page: what the pack is, who it is for, where to start."""
-        groups: dict[str, list[TModule]] = {}
+    def quick_start(self, pack: TailoredPack, page_links: bool, level: int = 2) -> Markup:
+        """The one-page quick start: the first three things to do this month, from the pack."""
+        return Markup(self.env.get_template("quick-start.html").render(
+            home=pack.context["home"], facilitator=pack.context["facilitator"], steps=first_three(pack),
+            with_facilitator=has_facilitator(pack), page_links=page_links, kinds=KINDS, level=level))
+
+    def month_plan(self, pack: TailoredPack, page_links: bool, level: int = 1) -> Markup:
+        """The six-month plan: every module in the pack's order, month by month."""
+        steps = six_month_plan(pack)
+        months = [(month, [s for s in steps if s.month == month]) for month in range(1, MONTHS + 1)]
+        return Markup(self.env.get_template("month-plan.html").render(
+            home=pack.context["home"], facilitator=pack.context["facilitator"], months=months,
+            with_facilitator=has_facilitator(pack), page_links=page_links, kinds=KINDS, level=level))
+
+    def home(self, pack: TailoredPack) -> str:
+        """The site's home page: the quick start, what the pack is, who it is for, its modules."""
+        groups: dict[str, list[TailoredModule]] = {}
         for module in pack.modules:
             groups.setdefault(module.kind, []).append(module)
         ordered = [(k, groups[k]) for k in KIND_TITLES if k in groups]
         return self.env.get_template("home.md").render(
             home=pack.context["home"],
             facilitator=pack.context["facilitator"],
+            modules=pack.context["modules"],
             first=pack.modules[0],
             groups=ordered,
             kinds=KINDS,
             kind_titles=KIND_TITLES,
+            quick_start=self.quick_start(pack, page_links=False),
         )
 
     def page_html(self, text: str) -> Markup:

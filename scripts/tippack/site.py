@@ -42,6 +42,7 @@ def write_docs(
     modules: list[RenderedModule],
     pages: list[tuple[str, str, str]],
     logo: Path | None,
+    plan_html: str = "",
 ) -> list[Any]:
     """Write the docs tree; return the navigation for mkdocs.yml."""
     (docs / "modules").mkdir(parents=True, exist_ok=True)
@@ -56,6 +57,10 @@ def write_docs(
         (docs / "assets").mkdir(exist_ok=True)
         shutil.copyfile(logo, docs / "assets" / f"logo{logo.suffix.lower()}")
     nav: list[Any] = [{"Home": "index.md"}]
+    if plan_html:
+        (docs / "pages" / "plan.md").write_text(_front({"title": "Six-month plan"}) + plan_html + "\n",
+                                                 encoding="utf-8")
+        nav.append({"Six-month plan": "pages/plan.md"})
     nav.append({"This pack": [{html_text(m.title): f"modules/{m.id}.md"} for m in modules]})
     if pages:
         nav.append({"About": [{html_text(title): f"pages/{name}.md"} for name, title, _ in pages]})

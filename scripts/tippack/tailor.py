@@ -8,53 +8,49 @@ module file and line where the string is.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import TemplateError, UndefinedError
 
 from . import templating
-from .model import Module, Pack, SignaturesItem
+from .model import Module, Pack
 from .problems import Problem
 from .source import Document, KeyPath
 from .suggest import did_you_mean
 from .validate import Library, LoadedPack, template_problem
 
 MARKDOWN_FIELDS = {"intro", "prompt", "help", "body"}
+SETTINGS = {"id", "type", "when", "unless", "principle"}  # item keys that are not text for the page
 
 
 @dataclass(frozen=True)
-class TItem:
-    """An item with its text rendered for this pack (Markdown fields stay Markdown)."""
+class TailoredItem:
+    """An item for one pack: every field with its text rendered (Markdown fields stay
+    Markdown), plus what its type looks up elsewhere (a named scale's labels, the pack's
+    signatories or contacts, national services). Templates read ``fields`` by name."""
 
     id: str
     type: str
-    prompt: str | None
-    help: str | None
     principle: str | None
-    body: str | None = None
-    lines: int = 3
-    scale: tuple[str, ...] = ()
-    notes: bool = False
-    options: tuple[str, ...] = ()
-    multiple: bool = False
-    columns: tuple[str, ...] = ()
-    rows: int = 0
-    row_labels: tuple[str, ...] = ()
-    signers: tuple[tuple[str, str], ...] = ()
+    fields: dict[str, Any]
+    example: Any = None  # the worked answer, its text rendered; never an answer of the home's
 
 
 @dataclass(frozen=True)
-class TSection:
+class TailoredSection:
     id: str
     title: str
     intro: str | None
-    items: tuple[TItem, ...]
+    items: tuple[TailoredItem, ...]
+    one_page: bool = False
 
 
 @dataclass(frozen=True)
-class TModule:
+class TailoredModule:
     id: str
     title: str
     kind: str
@@ -63,18 +59,20 @@ class TModule:
     time: str
     sources: tuple[str, ...]
     intro: str | None
-    sections: tuple[TSection, ...]
+    sections: tuple[TailoredSection, ...]
+    reviewed: dt.date | None = None
+    plan: dict[str, Any] | None = None  # month, step (for this home's route), who, time, start
 
 
 @dataclass(frozen=True)
-class TPack:
+class TailoredPack:
     """Everything the render stage needs for one pack; nothing left to look up."""
 
     slug: str
     pack: Pack
     tags: tuple[str, ...]
     version: str
-    modules: tuple[TModule, ...]
+    modules: tuple[TailoredModule, ...]
     context: dict[str, Any]
 
 
@@ -171,16 +169,113 @@ def _template_lineno(exc: Exception) -> int | None:
     return found
 
 
-def tailor_module(
-    module: Module,
-    module_id: str,
-    doc: Document,
-    exclude: list[str],
-    tags: set[str],
-    context: dict[str, Any],
-    signatories: list[tuple[str, str]],
-    problems: list[Problem],
-) -> TModule:
+@dataclass(frozen=True)
+class ItemScope:
+    """What an item's type may look up beyond its own fields."""
+
+    module_id: str
+    module: Module
+    pack: Pack
+    library: Library
+    render: _Renderer
+    path: KeyPath
+
+
+def _scale(item: Any, scope: ItemScope) -> dict[str, Any]:
+    if isinstance(item.scale, str):
+        return {"scale": scope.render.many(scope.module.scales.get(item.scale, []), ("scales", item.scale))}
+    return {}
+
+
+def _signers(item: Any, scope: ItemScope) -> dict[str, Any]:
+    if item.roles:
+        return {"signers": tuple(("", role) for role in scope.render.many(item.roles, (*scope.path, "roles")))}
+    given = tuple((s.name or "", s.role) for s in scope.pack.signatories)
+    return {"signers": given or (("", ""), ("", ""))}
+
+
+def _table_rows(item: Any, scope: ItemScope) -> dict[str, Any]:
+    return {"rows": item.rows or (0 if item.row_labels else 3)}
+
+
+CONTACT_LABELS = {
+    "lead": "Our adult protection lead",
+    "council": "Council adult protection team",
+    "out_of_hours": "Out of hours (social work)",
+    "care_inspectorate": "Care Inspectorate notification",
+}
+
+
+def _contacts(item: Any, scope: ItemScope) -> dict[str, Any]:
+    given = scope.pack.adult_protection
+    return {"contacts": tuple(
+        (key, CONTACT_LABELS[key], getattr(given, key).model_dump() if getattr(given, key) else None)
+        for key in item.show
+    ), "checked": given.checked}
+
+
+def _services(item: Any, scope: ItemScope) -> dict[str, Any]:
+    """The services named in ``show``, then those on any of ``topics``; every one with neither."""
+    services = scope.library.services
+    if not item.show and not item.topics:
+        return {"services": tuple(s.model_dump() for s in services.values())}
+    chosen = [services[i] for i in item.show or [] if i in services]
+    chosen += [s for s in services.values() if set(s.topics) & set(item.topics or []) and s not in chosen]
+    return {"services": tuple(s.model_dump() for s in chosen)}
+
+
+def _chart(item: Any, scope: ItemScope) -> dict[str, Any]:
+    for section in scope.module.sections:
+        for other in section.items:
+            if other.id == item.table and other.type == "table" and other.row_labels:
+                labels = [label for label in other.row_labels if not item.rows or label in item.rows]
+                rows = [other.row_labels.index(label) + 1 for label in labels]
+                return {"plot": tuple(zip(rows, labels, strict=True)), "months": tuple(other.columns[1:]),
+                        "table_fid": f"{scope.module_id}--{other.id}"}
+    return {"plot": (), "months": ()}
+
+
+# What an item's type needs beyond its own fields. A type with nothing to look up needs no entry.
+RESOLVERS: dict[str, Callable[[Any, ItemScope], dict[str, Any]]] = {
+    "rating": _scale,
+    "signatures": _signers,
+    "table": _table_rows,
+    "contacts": _contacts,
+    "services": _services,
+    "chart": _chart,
+}
+
+
+def _text_of(value: Any, path: KeyPath, render: _Renderer, markdown: bool) -> Any:
+    """A field's value with every string in it rendered for the pack (lists and mappings walked)."""
+    if isinstance(value, str):
+        return render(value, path, "prompt" if markdown else "text")
+    if isinstance(value, list | tuple):
+        return tuple(_text_of(v, (*path, i), render, markdown) for i, v in enumerate(value))
+    if isinstance(value, dict):
+        return {k: _text_of(v, (*path, k), render, markdown and k == "notes") for k, v in value.items()}
+    return value
+
+
+def tailor_item(item: Any, scope: ItemScope) -> TailoredItem:
+    """One item for one pack: its text fields rendered, its type's lookups added."""
+    fields: dict[str, Any] = {}
+    for name in type(item).model_fields:
+        if name in SETTINGS or name == "example":
+            continue
+        fields[name] = _text_of(getattr(item, name), (*scope.path, name), scope.render, name in MARKDOWN_FIELDS)
+    resolve = RESOLVERS.get(item.type)
+    if resolve is not None:
+        fields.update(resolve(item, scope))
+    example = getattr(item, "example", None)
+    if example is not None:
+        dumped = example.model_dump() if hasattr(example, "model_dump") else example
+        example = _text_of(dumped, (*scope.path, "example"), scope.render, item.type == "text")
+    return TailoredItem(item.id, item.type, item.principle, fields, example)
+
+
+def tailor_module(module: Module, module_id: str, doc: Document, exclude: list[str], tags: set[str],
+                  pack: Pack, library: Library, context: dict[str, Any], problems: list[Problem]) -> TailoredModule:
     """Filter one module for a pack and render its text."""
     r = _Renderer(doc, context, problems)
     sections = []
@@ -192,46 +287,23 @@ def tailor_module(
         for i, item in enumerate(section.items):
             if not _applies(item.when, item.unless, tags):
                 continue
-            ip: KeyPath = (*sp, "items", i)
-            data = item.model_dump()
-            scale = data.get("scale")
-            scale_labels: list[str] = module.scales.get(scale, []) if isinstance(scale, str) else (scale or [])
-            scale_path = ("scales", scale) if isinstance(scale, str) else (*ip, "scale")
-            signers: tuple[tuple[str, str], ...] = ()
-            if isinstance(item, SignaturesItem):
-                if item.roles:
-                    signers = tuple(("", role) for role in r.many(item.roles, (*ip, "roles")))
-                else:
-                    signers = tuple(signatories) or (("", ""), ("", ""))
-            items.append(
-                TItem(
-                    id=item.id,
-                    type=item.type,
-                    prompt=r(item.prompt, (*ip, "prompt"), "prompt"),
-                    help=r(item.help, (*ip, "help"), "help"),
-                    principle=item.principle,
-                    body=r(data.get("body"), (*ip, "body"), "body"),
-                    lines=data.get("lines", 3),
-                    scale=r.many(scale_labels, scale_path),
-                    notes=data.get("notes", False),
-                    options=r.many(data.get("options"), (*ip, "options")),
-                    multiple=data.get("multiple", False),
-                    columns=r.many(data.get("columns"), (*ip, "columns")),
-                    rows=data.get("rows") or (0 if data.get("row_labels") else 3),
-                    row_labels=r.many(data.get("row_labels"), (*ip, "row_labels")),
-                    signers=signers,
-                )
-            )
+            scope = ItemScope(module_id, module, pack, library, r, (*sp, "items", i))
+            items.append(tailor_item(item, scope))
         if items:
-            sections.append(
-                TSection(
-                    section.id,
-                    r(section.title, (*sp, "title"), "text") or "",
-                    r(section.intro, (*sp, "intro"), "intro"),
-                    tuple(items),
-                )
-            )
-    return TModule(
+            sections.append(TailoredSection(section.id, r(section.title, (*sp, "title"), "text") or "",
+                                            r(section.intro, (*sp, "intro"), "intro"), tuple(items),
+                                            section.one_page))
+    plan = None
+    if module.plan is not None:
+        alone = module.plan.alone if not (pack.facilitator and pack.facilitator.name) else None
+        plan = {
+            "month": module.plan.month,
+            "step": r(alone or module.plan.step, ("plan", "alone" if alone else "step"), "text"),
+            "who": r(module.plan.who, ("plan", "who"), "text"),
+            "time": r(module.plan.time, ("plan", "time"), "text"),
+            "start": module.plan.start,
+        }
+    return TailoredModule(
         id=module_id,
         title=r(module.title, ("title",), "text") or "",
         kind=module.kind,
@@ -241,26 +313,26 @@ def tailor_module(
         sources=r.many(module.sources, ("sources",)),
         intro=r(module.intro, ("intro",), "intro"),
         sections=tuple(sections),
+        reviewed=module.reviewed,
+        plan=plan,
     )
 
 
-def tailor(loaded: LoadedPack, library: Library) -> tuple[TPack | None, list[Problem]]:
+def tailor(loaded: LoadedPack, library: Library) -> tuple[TailoredPack | None, list[Problem]]:
     """Resolve a valid pack against the library; problems if any template fails."""
     pack = loaded.model
     tags = set(pack.all_tags())
     context = pack_context(pack, library)
-    signatories = [(s.name or "", s.role) for s in pack.signatories]
     problems: list[Problem] = []
     modules = []
     for ref in pack.module_refs():
         lm = library.modules.get(ref.id)
         if lm is None:
             continue
-        modules.append(tailor_module(lm.model, ref.id, lm.doc, ref.exclude, tags, context, signatories, problems))
+        modules.append(tailor_module(lm.model, ref.id, lm.doc, ref.exclude, tags, pack, library, context, problems))
     if problems:
         return None, problems
-    version = str(pack.version)
-    return TPack(loaded.slug, pack, tuple(sorted(tags)), version, tuple(modules), context), []
+    return TailoredPack(loaded.slug, pack, tuple(sorted(tags)), pack.version, tuple(modules), context), []
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 from pypdf import PdfReader
 
-from tippack.tailor import TPack
+from tippack.tailor import TailoredPack
 
 MM = 72 / 25.4
 BAND = 20 * MM  # the header and footer bands: pack.css @page margins
@@ -126,7 +126,7 @@ class Built:
     """One example pack as built by the session fixture: its settings, PDFs and record."""
 
     slug: str
-    tpack: TPack
+    tpack: TailoredPack
     folder: Path
     back_pages: list[str]  # titles of the shared pages printed after the modules
 

@@ -120,6 +120,11 @@
 
   /* ------------------------------------------------------------------- page */
 
+  /* Tell other scripts on the page (run charts) that answers were put back or cleared. */
+  function changed() {
+    document.dispatchEvent(new CustomEvent("tippack:answers-changed"));
+  }
+
   function say(message) {
     var box = panel();
     var status = box && box.querySelector(".tp-answers__status");
@@ -174,6 +179,7 @@
     } else if (restored) {
       say(plural(restored, "answer", "answers") + " from this browser filled in again.");
     }
+    changed();
   }
 
   function onEdit(event) {
@@ -219,6 +225,7 @@
     forget(slug, box.getAttribute("data-tp-module"));
     growAll();
     say("The answers on this page have been cleared from this browser.");
+    changed();
   }
 
   function today() {
@@ -335,6 +342,7 @@
                  " left out.";
     }
     say(message);
+    changed();
   }
 
   function loadFile(input) {
@@ -405,6 +413,7 @@
     if (event.key.indexOf(prefix) !== 0) return;
     var controls = groups().get(event.key.slice(prefix.length));
     if (controls) writeGroup(controls, event.newValue);
+    changed();
   });
   var resizing = 0;
   window.addEventListener("resize", function () {
