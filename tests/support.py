@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from tippack.pipeline import gather
@@ -35,3 +38,32 @@ def build_all(project: Project, out: Path, slugs: tuple[str, ...] = (), jobs: in
     for result in summary.built:
         assert not result.warnings, result.warnings
     return summary
+
+
+TIPPACK = Path(sys.executable).with_name("tippack")
+
+
+def small_project(target: Path, slugs: tuple[str, ...] = ("ash", "birch", "cedar")) -> Project:
+    """A copy of the project whose packs are small (two short modules each): fast real builds."""
+    project = copy_project(target)
+    for pack in project.packs_dir.glob("*.yml"):
+        pack.unlink()
+    for slug in slugs:
+        (project.packs_dir / f"{slug}.yml").write_text(
+            f"home: {{name: {slug.title()} House}}\nmodules: [principles, statement-of-intent]\n", encoding="utf-8")
+    return project
+
+
+def tippack(project: Project, *args: str, env: dict[str, str] | None = None, **popen) -> subprocess.Popen:
+    """Start the real ``tippack`` command in a project, as a person would from a terminal."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONUNBUFFERED": "1", **(env or {})}
+    return subprocess.Popen([str(TIPPACK), *args], cwd=project.root, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, **popen)
+
+
+def run_tippack(project: Project, *args: str, env: dict[str, str] | None = None,
+                timeout: float = 300) -> tuple[int, str]:
+    """Run the real ``tippack`` command to its end; its exit status and what it printed on stderr."""
+    process = tippack(project, *args, env=env)
+    _, err = process.communicate(timeout=timeout)
+    return process.returncode, err

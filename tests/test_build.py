@@ -97,4 +97,4 @@ def test_tailoring_follows_tags_and_exclusions(built: Path) -> None:
 def test_extends_merges_shared_defaults(built: Path) -> None:
     meta = pack_meta(built, "birchwood-house")
     assert meta["home"] == "Birchwood House"
-    assert [m["id"] for m in meta["modules"]][:2] == ["welcome", "principles"]  # from packs/_defaults.yml
+    assert [m["id"] for m in meta["modules"]][:3] == ["welcome", "responding-to-disclosure", "principles"]  # _defaults

@@ -78,12 +78,15 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def swap_in(new: Path, target: Path) -> None:
-    """Replace the folder ``target`` with ``new``.
+    """Replace the folder ``target`` with the complete build in ``new``.
 
-    Where the file system can exchange two folders in one step (Linux: ext4, xfs, btrfs,
-    tmpfs), a reader sees the old build or the new one at ``target``, never a mix and never
-    nothing. Elsewhere (network drives, other systems) the old folder is renamed aside and
-    the new one renamed in: for that moment ``target`` is missing, but never half-written.
+    What holds: no file under ``target`` is ever half-written, and where the file system
+    can exchange two folders in one step (Linux: ext4, xfs, btrfs, tmpfs) ``target`` is
+    never missing either: at every moment it is the old build or the new one. What does
+    not: a reader that opens several files one after another while the swap happens may
+    get some from each build, and one still reading the old build when it is swapped out
+    sees it deleted. Elsewhere (network drives, other systems) the old folder is renamed
+    aside and the new one renamed in, so for that moment ``target`` is missing.
     """
     if not target.exists():
         new.rename(target)

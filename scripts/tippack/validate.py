@@ -164,6 +164,9 @@ def _check_module(data: Any, doc: Document, library: Library) -> list[Problem]:
         if isinstance(item_id, str):
             if item_id in seen_items:
                 problems.append(_at(doc, (*path, "id"), f"item id '{item_id}' is used twice in this module"))
+            elif item_id in seen_sections:  # both would be the page anchor '<module>--<id>'
+                problems.append(_at(doc, (*path, "id"), f"item id '{item_id}' is also a section id in this"
+                                    " module; give the item or the section another id"))
             seen_items.add(item_id)
         scale = item.get("scale")
         if item.get("type") == "rating" and isinstance(scale, str) and scale not in scales:

@@ -48,7 +48,9 @@ def test_contents_page_numbers_are_where_each_module_starts(pack: Built):
 
 
 def test_contents_says_how_to_use_the_pack(pack: Built):
-    assert "How to use this pack" in pack.pdf.pages[1].body
+    """The box follows the contents list, before the quick start."""
+    quick_start = next(p.number for p in pack.pdf.pages if p.first_line.startswith("Starthere:"))
+    assert any("How to use this pack" in p.body for p in pack.pdf.pages[1:quick_start - 1])
 
 
 def test_header_and_footer_on_every_page_after_the_cover(pack: Built):
