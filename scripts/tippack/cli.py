@@ -9,12 +9,12 @@ from pathlib import Path
 
 import click
 
-from .problems import ContentError
+from .problems import ContentError, sort_problems
 from .project import SLUG_RE, UsageError, find_project
 
 
 def _echo_problems(problems) -> None:  # noqa: ANN001
-    for problem in problems:
+    for problem in sort_problems(list(problems)):
         click.echo(problem.format(), err=True)
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 ID_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 COLOUR_RE = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
@@ -78,6 +78,13 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+def _among(chosen: list[str], options: list[str] | None) -> None:
+    """A worked example answers with the item's own options."""
+    for choice in chosen:
+        if options is not None and choice not in options:
+            raise ValueError(f"'{choice[:60]}' is not one of this item's options")
+
+
 class ItemBase(Strict):
     id: Id
     prompt: Text | None = None
@@ -118,15 +125,14 @@ class ChoiceItem(ItemBase):
     multiple: bool = False
     example: Line | Annotated[list[Line], Field(min_length=1)] | None = None
 
-    @model_validator(mode="after")
-    def _example_is_an_option(self) -> ChoiceItem:
-        chosen = [self.example] if isinstance(self.example, str) else (self.example or [])
-        if len(chosen) > 1 and not self.multiple:
-            raise ValueError("example: this question takes one answer; give one option, not a list")
-        for choice in chosen:
-            if choice not in self.options:
-                raise ValueError(f"example: '{choice[:60]}' is not one of this item's options")
-        return self
+    @field_validator("example")
+    @classmethod
+    def _example_is_an_option(cls, example: Any, info: ValidationInfo) -> Any:
+        chosen = [example] if isinstance(example, str) else (example or [])
+        if len(chosen) > 1 and not info.data.get("multiple"):
+            raise ValueError("this question takes one answer; give one option, not a list")
+        _among(chosen, info.data.get("options"))
+        return example
 
 
 class ChecklistItem(ItemBase):
@@ -134,12 +140,11 @@ class ChecklistItem(ItemBase):
     options: Annotated[list[Line], Field(min_length=1, max_length=60)]
     example: Annotated[list[Line], Field(min_length=1)] | None = None
 
-    @model_validator(mode="after")
-    def _example_is_an_option(self) -> ChecklistItem:
-        for choice in self.example or []:
-            if choice not in self.options:
-                raise ValueError(f"example: '{choice[:60]}' is not one of this item's options")
-        return self
+    @field_validator("example")
+    @classmethod
+    def _example_is_an_option(cls, example: Any, info: ValidationInfo) -> Any:
+        _among(example or [], info.data.get("options"))
+        return example
 
 
 class TableItem(ItemBase):
@@ -154,15 +159,22 @@ class TableItem(ItemBase):
     def _rows_or_labels(self) -> TableItem:
         if self.rows is not None and self.row_labels is not None:
             raise ValueError("give either 'rows' or 'row_labels', not both")
-        if self.example is not None:
-            cells = len(self.columns) - (1 if self.row_labels else 0)
-            most = len(self.row_labels) if self.row_labels else max(self.rows or 3, len(self.example))
-            if len(self.example) > most:
-                raise ValueError(f"example: {len(self.example)} rows, but the table has {most}")
-            for row in self.example:
-                if len(row) > cells:
-                    raise ValueError(f"example: a row has {len(row)} cells, but the table has {cells} to write in")
         return self
+
+    @field_validator("example")
+    @classmethod
+    def _example_fits(cls, example: Any, info: ValidationInfo) -> Any:
+        columns, labels = info.data.get("columns"), info.data.get("row_labels")
+        if example is None or columns is None:
+            return example
+        cells = len(columns) - (1 if labels else 0)
+        most = len(labels) if labels else max(info.data.get("rows") or 3, len(example))
+        if len(example) > most:
+            raise ValueError(f"{len(example)} rows, but the table has {most}")
+        for row in example:
+            if len(row) > cells:
+                raise ValueError(f"a row has {len(row)} cells, but the table has {cells} to write in")
+        return example
 
 
 class SignaturesItem(ItemBase):

@@ -245,7 +245,7 @@ def _one(error: dict[str, Any], path: KeyPath, doc: Document, root: type[BaseMod
             doc,
             path,
             f"{message}, found {describe(value)}"
-            if "found" not in message and not isinstance(value, dict)
+            if "found" not in message and not isinstance(value, dict | list)
             else message,
         )
     return _at(doc, path, f"{error.get('msg', 'invalid value')}, found {describe(value)}")

@@ -3,6 +3,7 @@ in the content that a facilitator could not hand out unchanged."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from pathlib import Path
@@ -93,6 +94,70 @@ def plan():
 
 def test_at_least_twelve_modules():
     assert len(MODULE_FILES) >= 12
+
+
+SERVICES = ROOT / "content" / "services.yml"
+DISCLOSURE = "responding-to-disclosure"
+
+
+@pytest.mark.parametrize("path", MODULE_FILES, ids=MODULE_IDS)
+def test_every_module_says_when_its_facts_were_checked_and_has_a_plan(path):
+    module = raw(path)
+    assert isinstance(module.get("reviewed"), dt.date), f"{path.name} has no reviewed: date"
+    plan = module.get("plan")
+    assert plan and 1 <= plan["month"] <= 6 and plan["step"] and plan["who"] and plan["time"], path.name
+
+
+def test_every_national_service_has_a_source_and_a_checked_date():
+    services = raw(SERVICES)["services"]
+    assert len(services) >= 8
+    for service in services:
+        assert service["source"]["title"] and service["source"]["url"].startswith("https://"), service["id"]
+        assert isinstance(service["checked"], dt.date), service["id"]
+        assert service.get("phone"), service["id"]
+
+
+def test_real_numbers_live_only_in_the_services_file():
+    numbers = {s["phone"] for s in raw(SERVICES)["services"]}
+    for path in content_files():
+        text = path.read_text(encoding="utf-8")
+        for number in numbers - {"999", "101", "111"}:
+            assert number not in text, f"{path.name} prints {number}: use a services item instead"
+
+
+def test_the_disclosure_module_opens_with_a_one_page_flow_and_the_homes_contacts():
+    module = raw(MODULE_DIR / f"{DISCLOSURE}.yml")
+    flow = module["sections"][0]
+    assert flow.get("one_page") is True
+    types = [i["type"] for i in flow["items"]]
+    assert "contacts" in types and "services" in types
+    words = sum(len(i.get("body", "").split()) for i in flow["items"])
+    assert words < 160, f"the flow has {words} words: it must fit one page in large print"
+
+
+def test_every_example_pack_has_the_disclosure_module_early(plan):
+    for pp in plan.packs:
+        ids = [m.id for m in pp.tpack.modules]
+        assert DISCLOSURE in ids[:3], f"{pp.slug}: {ids}"
+
+
+def test_every_module_of_a_pack_is_in_its_six_month_plan(plan):
+    from tippack.planning import first_three, six_month_plan
+
+    for pp in plan.packs:
+        steps = six_month_plan(pp.tpack)
+        assert sorted(s.module_id for s in steps) == sorted(m.id for m in pp.tpack.modules), pp.slug
+        assert [s.month for s in steps] == sorted(s.month for s in steps), pp.slug
+        quick = first_three(pp.tpack)
+        assert len(quick) == 3 and all(s.month == 1 for s in quick), pp.slug
+
+
+def test_worked_examples_are_given_where_the_issue_asks():
+    examples = {p.stem: [i["id"] for i in items(raw(p)) if "example" in i] for p in MODULE_FILES}
+    assert examples["organisational-assessment"], "no worked example of the priorities and action plan"
+    assert examples["statement-of-intent"], "no worked example of the statement of intent"
+    text = " ".join(str(i.get("example")) for p in MODULE_FILES for i in items(raw(p)) if "example" in i)
+    assert "Example House" in text  # the made-up home every worked example is written for
 
 
 def test_every_module_loads_and_passes_validation(library):
