@@ -4,8 +4,6 @@ at the top of the home page, the six-month plan, worked examples behind "See an 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from test_site import CHROMIUM, SLUG, browser, open_tab, site, url  # noqa: F401 - fixtures
 
