@@ -28,7 +28,8 @@ def test_quick_start_is_the_top_of_the_home_page_and_links_the_plan(open_tab, si
     assert steps.count() == 3
     assert "999" in page.locator(".tp-quick-start__safety").inner_text()
     page.click(".tp-quick-start__then a")
-    assert page.url.endswith("pages/plan.html")
+    page.wait_for_url("**/pages/plan.html")
+    page.wait_for_selector(".tp-month-plan__table tbody tr")
     rows = page.locator(".tp-month-plan__table tbody tr")
     assert rows.count() >= 6
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
