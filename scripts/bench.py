@@ -137,7 +137,7 @@ def tippack(args: list[str], cwd: Path) -> tuple[float, int, str]:
 def floor(project_root: Path, slug: str, work: Path) -> dict[str, float]:
     """The same docs tree through plain mkdocs and the same HTML through plain weasyprint, fresh processes."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    from tippack.pipeline import gather
+    from tippack.plan import gather
     from tippack.printing import Printer, pdf_date
     from tippack.project import Project
     from tippack.render import Renderer
@@ -147,27 +147,27 @@ def floor(project_root: Path, slug: str, work: Path) -> dict[str, float]:
     plan = gather(project, (slug,))
     pack = plan.packs[0]
     renderer, printer = Renderer(project.overrides, project.mkdocs_yml), Printer(project)
-    modules = [renderer.module(m) for m in pack.tpack.modules]
+    modules = [renderer.module(m) for m in pack.tailored.modules]
     docs = work / "docs"
-    nav = write_docs(docs, project, slug, renderer.home(pack.tpack), modules, pack.pages, None)
+    nav = write_docs(docs, project, slug, renderer.home(pack.tailored), modules, pack.pages, None)
     settings = site_config(
         project,
         docs,
         work / "site",
         nav,
-        pack.tpack.pack.home.name,
+        pack.tailored.pack.home.name,
         slug,
-        pack.tpack.pack.theme.primary,
+        pack.tailored.pack.theme.primary,
         None,
         f"{slug}.pdf",
     )
     base = yaml.safe_load(project.mkdocs_yml.read_text())
     config = work / "mkdocs.yml"
     config.write_text(yaml.safe_dump({**base, **settings, "site_name": str(settings["site_name"])}))
-    html = printer.html(pack.tpack, modules, [t for _, _, t in pack.pages], renderer, pdf_date(1790000000), "x")
+    html = printer.html(pack.tailored, modules, [t for _, _, t in pack.pages], renderer, pdf_date(1790000000), "x")
     (work / "pack.html").write_text(html, encoding="utf-8")
     mk, _ = run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config)], work)
-    flags = ["--pdf-tags"] + (["--pdf-forms"] if pack.tpack.pack.print.fillable else [])
+    flags = ["--pdf-tags"] + (["--pdf-forms"] if pack.tailored.pack.print.fillable else [])
     wp, _ = run([str(BIN / "weasyprint"), *flags, "-u", str(project_root), "pack.html", "pack.pdf"], work)
     return {"mkdocs_s": mk, "weasyprint_s": wp, "floor_s": mk + wp}
 
@@ -177,7 +177,7 @@ def sharing(project_root: Path) -> dict[str, int]:
     sys.path.insert(0, str(ROOT / "scripts"))
     import hashlib
 
-    from tippack.pipeline import gather
+    from tippack.plan import gather
     from tippack.project import Project
     from tippack.render import Renderer
 
@@ -185,7 +185,7 @@ def sharing(project_root: Path) -> dict[str, int]:
     plan = gather(project)
     renderer = Renderer(project.overrides, project.mkdocs_yml)
     digests = [
-        hashlib.sha256(renderer.module(m).markdown.encode()).hexdigest() for p in plan.packs for m in p.tpack.modules
+        hashlib.sha256(renderer.module(m).markdown.encode()).hexdigest() for p in plan.packs for m in p.tailored.modules
     ]
     return {"module_instances": len(digests), "distinct_tailored_modules": len(set(digests))}
 
@@ -198,7 +198,7 @@ def noop_at_scale(project_root: Path, out: Path, packs: int, total: int = SCOTLA
     """
     sys.path.insert(0, str(ROOT / "scripts"))
     from tippack.fingerprint import pack_digest
-    from tippack.pipeline import gather
+    from tippack.plan import gather
     from tippack.project import Project
 
     folder = project_root / "packs"
@@ -208,7 +208,7 @@ def noop_at_scale(project_root: Path, out: Path, packs: int, total: int = SCOTLA
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH  # part of the fingerprint, as in the builds above
     project = Project(project_root)
     plan = gather(project, tuple(f"home-{i:04d}" for i in range(packs, total)), lambda slug, inputs: True)
-    from tippack.pipeline import pack_inputs
+    from tippack.plan import pack_inputs
 
     for loaded in plan.loaded:
         record = {
@@ -218,7 +218,7 @@ def noop_at_scale(project_root: Path, out: Path, packs: int, total: int = SCOTLA
         }
         (out / loaded.slug).mkdir(parents=True, exist_ok=True)
         (out / loaded.slug / ".tippack.json").write_text(json.dumps(record))
-    from tippack.publish import is_unchanged
+    from tippack.schedule import is_unchanged
 
     check = gather(project, (), is_unchanged(project.root, out.resolve(), "all"))
     if check.packs:

@@ -9,9 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tippack.pipeline import gather
+from tippack.plan import gather
 from tippack.project import Project
-from tippack.publish import Summary, publish
+from tippack.schedule import Summary, publish
 
 ROOT = Path(__file__).resolve().parents[1]
 EPOCH = "1790000000"  # a fixed build date, so outputs are comparable

@@ -13,11 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import ROOT
 
+from tippack.loading import read_pack
 from tippack.project import Project
 from tippack.render import Renderer
 from tippack.source import load_text
 from tippack.tailor import tailor
-from tippack.validate import load_library, load_pack
+from tippack.validate import check_pack, load_library
 
 BASE = yaml.safe_load((ROOT / "packs" / "oakview.yml").read_text(encoding="utf-8"))
 
@@ -84,15 +85,15 @@ def test_mutated_packs_are_built_or_explained(setting, path: tuple, action: str,
     data = mutate(BASE, path, action, value)
     target = project.packs_dir / "fuzzed.yml"
     target.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    loaded, problems = load_pack(project, "fuzzed", target, library)
+    loaded, problems = check_pack(project, read_pack(project, "fuzzed", target, library.known_ids), library)
     check_located(problems, project)
     if loaded is None:
         assert any(p.severity == "error" for p in problems)
         return
-    tpack, template_problems = tailor(loaded, library)
+    tailored, template_problems = tailor(loaded, library)
     check_located(template_problems, project)
-    if tpack is not None:
-        for module in tpack.modules:
+    if tailored is not None:
+        for module in tailored.modules:
             page = renderer.module(module).markdown
             assert "<script>alert" not in page
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from support import build_all
 
 from tippack.fingerprint import shared_digest
-from tippack.pipeline import gather
+from tippack.plan import gather
 from tippack.project import Project
 
 PACKS = ("heatherbank", "the-willows", "glenfield")

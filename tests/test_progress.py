@@ -6,10 +6,10 @@ import io
 from pathlib import Path
 
 from tippack.builder import BuildResult
-from tippack.pipeline import gather
+from tippack.plan import gather
 from tippack.progress import Progress
 from tippack.project import Project
-from tippack.publish import publish
+from tippack.schedule import publish
 
 
 def test_a_log_gets_one_plain_line_a_pack_and_a_summary(scratch: Project) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 from pypdf import PdfReader
 from support import build_all
 
-from tippack.pipeline import gather
+from tippack.plan import gather
 from tippack.project import Project
-from tippack.publish import publish
+from tippack.schedule import publish
 
 NASTY = "<script>alert(1)</script> {{ 7*7 }} {% raw %} **bold** [x](javascript:alert(2)) & Co"
 

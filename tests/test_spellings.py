@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from tippack.pipeline import gather
+from tippack.plan import gather
 from tippack.project import Project
 from tippack.source import load_text
-from tippack.spellings import drop_entries, module_spelling
+from tippack.spellings import module_spelling, respell_modules
 
 
 def test_spellings_are_read_as_library_ids() -> None:
@@ -24,14 +24,16 @@ def test_a_second_spelling_is_left_out_and_the_first_kept(scratch: Project) -> N
     warnings = [p.format() for p in plan.warnings if "module '" in p.message]
     assert any("'Trauma_Informed_Lens' is read as 'trauma-informed-lens'" in w for w in warnings)
     assert any("'STAFF-WELLBEING' is 'staff-wellbeing', already listed at" in w for w in warnings)
-    ids = [m.id for m in plan.packs[0].tpack.modules]
+    ids = [m.id for m in plan.packs[0].tailored.modules]
     assert ids.count("staff-wellbeing") == 1 and ids.count("trauma-informed-lens") == 1
     assert ids.index("trauma-informed-lens") < ids.index("statement-of-intent")  # kept where it was written
 
 
-def test_positions_follow_the_entries_that_remain() -> None:
-    doc, problems = load_text("modules:\n  - a\n  - b\n  - c\n", "pack.yml")
+def test_positions_follow_the_entries_that_remain_and_the_read_document_is_new() -> None:
+    doc, problems = load_text("modules:\n  - a\n  - A\n  - c\n", "pack.yml")
     assert doc is not None and not problems
-    drop_entries(doc, "modules", {1})
-    assert doc.data["modules"] == ["a", "c"]
-    assert doc.pos(("modules", 1)).line == 4
+    respelled, found = respell_modules(doc, {"a", "c"})
+    assert [r.index for r in found] == [1]
+    assert respelled.data["modules"] == ["a", "c"]
+    assert respelled.pos(("modules", 1)).line == 4
+    assert doc.data["modules"] == ["a", "A", "c"]  # what was read is not changed

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .pipeline import PackPlan
+from .plan import PackPlan
 from .printing import Printer, pdf_date
 from .project import Project
 from .render import Renderer
@@ -87,11 +87,11 @@ def _build(job: BuildJob) -> BuildResult:
     project = Project(job.root)
     renderer, printer = _tools(job.root)
     plan = job.plan
-    tpack = plan.tpack
+    tailored = plan.tailored
     slug = plan.slug
     out = job.workdir
     out.mkdir(parents=True)
-    modules = [renderer.module(m) for m in tpack.modules]
+    modules = [renderer.module(m) for m in tailored.modules]
     pdf_name = f"{slug}-implementation-pack.pdf"
     warnings: list[str] = []
     pages = 0
@@ -99,9 +99,9 @@ def _build(job: BuildJob) -> BuildResult:
     text_date = date_text(job.epoch)
     pdf_bytes = b""
     if job.formats in ("pdf", "all"):
-        html = printer.html(tpack, modules, [text for _, _, text in plan.pages], renderer,
+        html = printer.html(tailored, modules, [text for _, _, text in plan.pages], renderer,
                             pdf_date(job.epoch), text_date)
-        result, print_warnings = printer.render(html, tpack, [m.id for m in modules])
+        result, print_warnings = printer.render(html, tailored, [m.id for m in modules])
         warnings += [f"weasyprint: {w}" for w in print_warnings]
         pdf_bytes, pages, ranges = result.pdf, result.pages, result.ranges
         (out / pdf_name).write_bytes(pdf_bytes)
@@ -110,12 +110,12 @@ def _build(job: BuildJob) -> BuildResult:
             (out / "modules" / f"{module_id}.pdf").write_bytes(data)
     if job.formats in ("site", "all"):
         docs = out / ".docs"
-        logo = (project.root / tpack.pack.home.logo).resolve() if tpack.pack.home.logo else None
-        nav = write_docs(docs, project, slug, renderer.home(tpack), modules, plan.pages, logo,
-                         renderer.month_plan(tpack, page_links=False))
+        logo = (project.root / tailored.pack.home.logo).resolve() if tailored.pack.home.logo else None
+        nav = write_docs(docs, project, slug, renderer.home(tailored), modules, plan.pages, logo,
+                         renderer.month_plan(tailored, page_links=False))
         site = out / "site"
         settings = site_config(
-            project, docs, site, nav, tpack.pack.home.name, slug, tpack.pack.theme.primary,
+            project, docs, site, nav, tailored.pack.home.name, slug, tailored.pack.theme.primary,
             f"logo{logo.suffix.lower()}" if logo else None, pdf_name if pdf_bytes else "",
         )
         site_warnings = build_site(project, settings)
@@ -124,15 +124,15 @@ def _build(job: BuildJob) -> BuildResult:
         if pdf_bytes:
             shutil.copyfile(out / pdf_name, site / pdf_name)
             shutil.copytree(out / "modules", site / "modules", dirs_exist_ok=True)
-            _bundle(project, out / f"{slug}-pack.zip", site, out / pdf_name, tpack.pack.home.name,
-                    tpack.version, text_date, job.epoch)
+            _bundle(project, out / f"{slug}-pack.zip", site, out / pdf_name, tailored.pack.home.name,
+                    tailored.version, text_date, job.epoch)
     meta = {
         "slug": slug,
-        "home": tpack.pack.home.name,
+        "home": tailored.pack.home.name,
         "modules": [{"id": m.id, "title": m.title, "kind": m.kind, "pages": list(ranges.get(m.id, (0, 0)))}
                     for m in modules],
         "pages": pages,
-        "version": tpack.version,
+        "version": tailored.version,
         "built": text_date,
         "epoch": job.epoch,
         "formats": job.formats,

@@ -9,8 +9,32 @@ from pathlib import Path
 
 import click
 
-from .problems import ContentError, sort_problems
-from .project import SLUG_RE, UsageError, find_project
+from .problems import Problem, sort_problems
+from .project import SLUG_RE, UsageProblem, find_project
+
+
+class ContentError(click.ClickException):
+    """Invalid content: reported as one clean line a problem, exit status 1."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sort_problems(problems)
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+        """Print the problems without click's 'Error:' prefix."""
+        click.echo(self.message, err=True, file=file)
+
+
+class Commands(click.Group):
+    """tippack's commands; a mistake in how one was called is a usage error (exit 2)."""
+
+    def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
+        try:
+            return super().invoke(ctx)
+        except UsageProblem as exc:
+            raise click.UsageError(str(exc), ctx) from None
 
 
 def _echo_problems(problems) -> None:  # noqa: ANN001
@@ -18,7 +42,7 @@ def _echo_problems(problems) -> None:  # noqa: ANN001
         click.echo(problem.format(), err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="tippack")
 def main() -> None:
     """Build tailored trauma-informed practice implementation packs for care homes."""
@@ -28,7 +52,7 @@ def main() -> None:
 @click.argument("slugs", nargs=-1)
 def check(slugs: tuple[str, ...]) -> None:
     """Validate every module and the named packs (default: all)."""
-    from .pipeline import gather
+    from .plan import gather
 
     project = find_project()
     plan = gather(project, slugs)
@@ -50,9 +74,9 @@ def check(slugs: tuple[str, ...]) -> None:
 @click.option("--force", is_flag=True, help="Rebuild packs even when nothing they use has changed.")
 def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: str, force: bool) -> None:
     """Build the named packs (default: all): site, PDF, per-module PDFs and offline bundle."""
-    from .pipeline import gather
+    from .plan import gather
     from .progress import Progress
-    from .publish import BuildInterrupted, is_unchanged, publish
+    from .schedule import BuildInterrupted, is_unchanged, publish
 
     project = find_project()
     _check_mkdocs_yml(project)
@@ -85,7 +109,6 @@ def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: s
 def _check_mkdocs_yml(project) -> None:  # noqa: ANN001
     """Stop before building when MkDocs cannot read mkdocs.yml, with one located line."""
     from .mkdocs_config import ConfigError, project_config
-    from .problems import Problem
 
     try:
         project_config(project.mkdocs_yml)
@@ -94,7 +117,7 @@ def _check_mkdocs_yml(project) -> None:  # noqa: ANN001
 
 
 def _invalid_slugs(plan, slugs, project) -> set[str]:  # noqa: ANN001
-    from .pipeline import select_packs
+    from .plan import select_packs
 
     built = {p.slug for p in plan.packs} | set(plan.unchanged)
     return set(select_packs(project, slugs)) - built
@@ -103,7 +126,7 @@ def _invalid_slugs(plan, slugs, project) -> set[str]:  # noqa: ANN001
 @main.command(name="list")
 def list_() -> None:
     """The modules (id, kind, title) and packs (slug, home name, modules)."""
-    from .pipeline import gather
+    from .plan import gather
 
     project = find_project()
     plan = gather(project)
@@ -128,10 +151,10 @@ def new(slug: str, name: str) -> None:
 
     project = find_project()
     if not SLUG_RE.match(slug):
-        raise UsageError(f"'{slug}' is not a valid slug: use lowercase letters a-z, digits 0-9 and hyphens")
+        raise click.UsageError(f"'{slug}' is not a valid slug: use lowercase letters a-z, digits 0-9 and hyphens")
     target = project.packs_dir / f"{slug}.yml"
     if target.exists():
-        raise UsageError(f"packs/{slug}.yml already exists")
+        raise click.UsageError(f"packs/{slug}.yml already exists")
     target.write_text(starter_pack(project, name), encoding="utf-8")
     click.echo(f"wrote packs/{slug}.yml", err=True)
 

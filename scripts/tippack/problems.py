@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import click
-
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -26,23 +24,17 @@ class Problem:
         return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
 
 
+def label(path: tuple[str | int, ...]) -> str:
+    """A key path as people read it in a message: ``modules[2].exclude[0]``."""
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Order problems by file, then line and column, without duplicates."""
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.col, p.message))
-
-
-class ContentError(click.ClickException):
-    """Invalid content: reported as one clean line a problem, exit status 1."""
-
-    exit_code = 1
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sort_problems(problems)
-        super().__init__("\n".join(p.format() for p in self.problems))
-
-    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
-        """Print the problems without click's 'Error:' prefix."""
-        click.echo(self.message, err=True, file=file)
 
 
 def shorten(value: object, limit: int = 40) -> str:

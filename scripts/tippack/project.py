@@ -8,13 +8,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import click
-
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-class UsageError(click.UsageError):
-    """A mistake in how tippack was called (exit status 2)."""
+class UsageProblem(Exception):
+    """A mistake in how tippack was called (no project here, no such pack): exit status 2."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +82,7 @@ def find_project(start: Path | None = None) -> Project:
     for folder in (here, *here.parents):
         if (folder / "mkdocs.yml").is_file() and (folder / "packs").is_dir():
             return Project(folder)
-    raise UsageError(f"no tippack project here: no folder from {here} upwards holds mkdocs.yml and packs/")
+    raise UsageProblem(f"no tippack project here: no folder from {here} upwards holds mkdocs.yml and packs/")
 
 
 def build_date() -> dt.date:

@@ -155,7 +155,7 @@ def translate(exc: ValidationError, doc: Document, root: type[BaseModel]) -> lis
             words = list(dict.fromkeys(types_expected))
             found = describe(errors[0].get("input"))
             hint = _type_hint(words, errors[0].get("input"))
-            problems.append(_at(doc, path, f"expected {_or(words)}, found {found}{hint}"))
+            problems.append(doc.problem(path, f"expected {_or(words)}, found {found}{hint}"))
         for error in errors:
             if _expected_type(error) is None:
                 problems.append(_one(error, path, doc, root))
@@ -180,19 +180,6 @@ def _or(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
-def _name(path: KeyPath) -> str:
-    out = ""
-    for step in path:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
-    return out
-
-
-def _at(doc: Document, path: KeyPath, message: str, key: bool = False) -> Problem:
-    pos = doc.pos(path, key=key)
-    prefix = f"{_name(path)}: " if path else ""
-    return Problem(pos.path, pos.line, pos.col, prefix + message)
-
-
 def _one(error: dict[str, Any], path: KeyPath, doc: Document, root: type[BaseModel]) -> Problem:
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -204,48 +191,48 @@ def _one(error: dict[str, Any], path: KeyPath, doc: Document, root: type[BaseMod
         hint = did_you_mean(key, allowed) or (f" (expected {one_of(allowed)})" if allowed else "")
         if value is None and not did_you_mean(key, allowed):
             hint += "; if it belongs to the value before it, put that whole value in quotes"
-        return _at(doc, path, f"unknown key {shorten(key)}{hint}", key=True)
+        return doc.problem(path, f"unknown key {shorten(key)}{hint}", key=True)
     if kind == "missing":
         missing = error["loc"][-1]
-        return _at(doc, path, f"missing required key '{missing}'")
+        return doc.problem(path, f"missing required key '{missing}'")
     if kind == "union_tag_not_found":
-        return _at(doc, path, f"missing required key '{ctx.get('discriminator', 'type')}'".replace("''", "'"))
+        return doc.problem(path, f"missing required key '{ctx.get('discriminator', 'type')}'".replace("''", "'"))
     if kind == "union_tag_invalid":
         tags = [t.strip("' ") for t in str(ctx.get("expected_tags", "")).split(",")]
         tag = str(ctx.get("tag"))
         hint = did_you_mean(tag, tags) or f" (expected {one_of(tags)})"
-        return _at(doc, (*path, "type"), f"unknown item type {shorten(tag)}{hint}")
+        return doc.problem((*path, "type"), f"unknown item type {shorten(tag)}{hint}")
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",") if c.strip()]
         hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
-        return _at(doc, path, f"{describe(value)} is not allowed{hint}; expected {one_of(choices)}")
+        return doc.problem(path, f"{describe(value)} is not allowed{hint}; expected {one_of(choices)}")
     if kind == "string_pattern_mismatch":
         what = PATTERN_WORDS.get(str(ctx.get("pattern")), "a value in the expected form")
         if "@" in str(ctx.get("pattern")):
             what = "an e-mail address like name@example.org"
-        return _at(doc, path, f"expected {what}, found {describe(value)}")
+        return doc.problem(path, f"expected {what}, found {describe(value)}")
     if kind in ("too_short", "string_too_short"):
         if kind == "string_too_short" or isinstance(value, str):
-            return _at(doc, path, "expected some text, found an empty value")
+            return doc.problem(path, "expected some text, found an empty value")
         least = ctx.get("min_length")
-        return _at(
-            doc, path, f"expected at least {least} {'entry' if least == 1 else 'entries'}, found {len(value or [])}"
+        return doc.problem(
+            path, f"expected at least {least} {'entry' if least == 1 else 'entries'}, found {len(value or [])}"
         )
     if kind in ("too_long", "string_too_long"):
         limit = ctx.get("max_length")
-        return _at(doc, path, f"too long: at most {limit} {'characters' if kind == 'string_too_long' else 'entries'}")
+        unit = "characters" if kind == "string_too_long" else "entries"
+        return doc.problem(path, f"too long: at most {limit} {unit}")
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = ctx.get("ge", ctx.get("le"))
         side = "at least" if kind == "greater_than_equal" else "at most"
-        return _at(doc, path, f"expected a number {side} {bound}, found {describe(value)}")
+        return doc.problem(path, f"expected a number {side} {bound}, found {describe(value)}")
     if kind == "value_error":
         message = str(error.get("msg", "")).removeprefix("Value error, ")
-        return _at(
-            doc,
+        return doc.problem(
             path,
             f"{message}, found {describe(value)}"
             if "found" not in message and not isinstance(value, dict | list)
             else message,
         )
-    return _at(doc, path, f"{error.get('msg', 'invalid value')}, found {describe(value)}")
+    return doc.problem(path, f"{error.get('msg', 'invalid value')}, found {describe(value)}")

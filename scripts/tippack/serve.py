@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
-from .pipeline import gather
-from .problems import ContentError
+from .plan import gather
 from .project import Project
-from .publish import publish
+from .schedule import publish
 
 
 def serve_pack(project: Project, slug: str, port: int) -> None:
@@ -30,6 +29,8 @@ def serve_pack(project: Project, slug: str, port: int) -> None:
 
     plan = gather(project, (slug,))
     if plan.errors:
+        from .cli import ContentError
+
         raise ContentError(plan.problems)
     rebuild()
     server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out / slug / "site"))

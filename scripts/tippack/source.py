@@ -26,7 +26,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import Problem
+from .problems import Problem, label
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 100_000
@@ -66,6 +66,24 @@ class Document:
     values: dict[KeyPath, Pos] = field(default_factory=dict)
     keys: dict[KeyPath, Pos] = field(default_factory=dict)
     reported: set[KeyPath] = field(default_factory=set)
+
+    def problem(self, path: KeyPath, message: str, severity: str = "error", key: bool = False) -> Problem:
+        """The one way to say "this value (or its key) has this problem": located, labelled."""
+        pos = self.pos(path, key=key)
+        name = label(path)
+        return Problem(pos.path, pos.line, pos.col, f"{name}: {message}" if name else message, severity)
+
+    def text_problem(self, path: KeyPath, text: str, lineno: int | None, message: str) -> Problem:
+        """A problem on line ``lineno`` of a (possibly multi-line) string, such as a template."""
+        pos = self.pos(path)
+        line = pos.line
+        if "\n" in text.rstrip("\n") and self.keys.get(path) is not None and self.keys[path].line == pos.line:
+            line += 1  # block scalar: its text starts on the next line
+        if lineno:
+            line += lineno - 1
+        col = pos.col if lineno in (None, 1) else 1
+        name = label(path)
+        return Problem(pos.path, line, col, f"{name}: {message}" if name else message)
 
     def pos(self, path: KeyPath, key: bool = False) -> Pos:
         """Where the value (or its key) at ``path`` is; the nearest known parent if absent."""

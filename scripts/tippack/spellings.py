@@ -40,16 +40,17 @@ def entry_path(index: int, entry: Any) -> KeyPath:
     return ("modules", index) if isinstance(entry, str) else ("modules", index, "id")
 
 
-def respell_modules(doc: Document, known: set[str] | frozenset[str]) -> list[Respelling]:
-    """Rewrite entries in another spelling to the library's id, in place; say which are repeats.
+def respell_modules(doc: Document, known: set[str] | frozenset[str]) -> tuple[Document, list[Respelling]]:
+    """A new document whose module entries use the library's ids, and which spellings it settled.
 
-    Repeats are not removed here (positions and labels of later entries stay those of
-    the file while it is checked); ``drop_entries`` removes them afterwards.
+    An entry in another spelling is read as the library's id; one that repeats a module
+    already listed (under any spelling) is left out, and the positions of the entries after
+    it move up. The respellings keep the file's own indices, for the warnings.
     """
     data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("modules"), list):
-        return []
-    entries: list[Any] = data["modules"]
+        return doc, []
+    entries: list[Any] = list(data["modules"])
     standing: dict[str, int] = {}  # library id -> the entry that stands for it (exact spellings first)
     for index, entry in enumerate(entries):
         written = entry_id(entry)
@@ -69,28 +70,23 @@ def respell_modules(doc: Document, known: set[str] | frozenset[str]) -> list[Res
             continue
         found.append(Respelling(index, path, written, canonical, None))
         standing[canonical] = index
-        if isinstance(entry, str):
-            entries[index] = canonical
-        else:
-            entry["id"] = canonical
-    return found
-
-
-def drop_entries(doc: Document, key: str, dropped: set[int]) -> None:
-    """Remove list entries from ``doc.data[key]`` and move the positions of those after them."""
-    kept = [i for i in range(len(doc.data[key])) if i not in dropped]
-    doc.data[key] = [doc.data[key][i] for i in kept]
+        entries[index] = canonical if isinstance(entry, str) else {**entry, "id": canonical}
+    if not found:
+        return doc, []
+    repeats = {r.index for r in found if r.repeat_of is not None}
+    kept = [i for i in range(len(entries)) if i not in repeats]
     renumber = {old: new for new, old in enumerate(kept)}
 
     def moved(table: dict[KeyPath, Pos]) -> dict[KeyPath, Pos]:
         result: dict[KeyPath, Pos] = {}
         for path, pos in table.items():
-            if len(path) >= 2 and path[0] == key and isinstance(path[1], int):
+            if len(path) >= 2 and path[0] == "modules" and isinstance(path[1], int):
                 if path[1] in renumber:
-                    result[(key, renumber[path[1]], *path[2:])] = pos
+                    result[("modules", renumber[path[1]], *path[2:])] = pos
             else:
                 result[path] = pos
         return result
 
-    doc.values = moved(doc.values)
-    doc.keys = moved(doc.keys)
+    respelled = Document(doc.path, {**data, "modules": [entries[i] for i in kept]}, moved(doc.values),
+                         moved(doc.keys), set(doc.reported))
+    return respelled, found

@@ -21,7 +21,7 @@ from .model import Module, Pack
 from .problems import Problem
 from .source import Document, KeyPath
 from .suggest import did_you_mean
-from .validate import Library, LoadedPack, template_problem
+from .validate import Library, LoadedPack
 
 MARKDOWN_FIELDS = {"intro", "prompt", "help", "body"}
 SETTINGS = {"id", "type", "when", "unless", "principle"}  # item keys that are not text for the page
@@ -129,7 +129,7 @@ class _Renderer:
 
     def _report(self, value: str, path: KeyPath, exc: Exception, message: str) -> None:
         lineno = _template_lineno(exc)
-        self.problems.append(template_problem(self.doc, path, value, lineno, message))
+        self.problems.append(self.doc.text_problem(path, value, lineno, message))
 
     def many(self, values: list[str] | None, path: KeyPath) -> tuple[str, ...]:
         return tuple(self(v, (*path, i), "text") or "" for i, v in enumerate(values or []))

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from tippack.cli import main
 from tippack.model import ITEM_TYPES
-from tippack.pipeline import gather
+from tippack.plan import gather
 from tippack.project import Project
 from tippack.validate import load_library
 
@@ -137,7 +137,7 @@ def test_the_disclosure_module_opens_with_a_one_page_flow_and_the_homes_contacts
 
 def test_every_example_pack_has_the_disclosure_module_early(plan):
     for pp in plan.packs:
-        ids = [m.id for m in pp.tpack.modules]
+        ids = [m.id for m in pp.tailored.modules]
         assert DISCLOSURE in ids[:3], f"{pp.slug}: {ids}"
 
 
@@ -145,10 +145,10 @@ def test_every_module_of_a_pack_is_in_its_six_month_plan(plan):
     from tippack.planning import first_three, six_month_plan
 
     for pp in plan.packs:
-        steps = six_month_plan(pp.tpack)
-        assert sorted(s.module_id for s in steps) == sorted(m.id for m in pp.tpack.modules), pp.slug
+        steps = six_month_plan(pp.tailored)
+        assert sorted(s.module_id for s in steps) == sorted(m.id for m in pp.tailored.modules), pp.slug
         assert [s.month for s in steps] == sorted(s.month for s in steps), pp.slug
-        quick = first_three(pp.tpack)
+        quick = first_three(pp.tailored)
         assert len(quick) == 3 and all(s.month == 1 for s in quick), pp.slug
 
 
@@ -253,18 +253,18 @@ def test_example_packs_are_valid_and_use_every_module(plan):
     errors = [p.format() for p in plan.errors]
     assert not errors, "\n".join(errors)
     assert len(plan.packs) == 6
-    used = {m.id for pp in plan.packs for m in pp.tpack.modules}
+    used = {m.id for pp in plan.packs for m in pp.tailored.modules}
     assert used == set(MODULE_IDS), f"modules in no example pack: {sorted(set(MODULE_IDS) - used)}"
 
 
 def test_example_packs_use_different_selections(plan):
-    selections = [tuple(m.id for m in pp.tpack.modules) for pp in plan.packs]
+    selections = [tuple(m.id for m in pp.tailored.modules) for pp in plan.packs]
     assert len(set(selections)) == len(selections)
 
 
 def test_tailored_modules_keep_at_least_one_section(plan):
     for pp in plan.packs:
-        for module in pp.tpack.modules:
+        for module in pp.tailored.modules:
             assert module.sections, f"{pp.slug}: {module.id} has nothing left after tailoring"
 
 

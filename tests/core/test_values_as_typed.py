@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tippack.loading import read_pack
 from tippack.project import Project
-from tippack.validate import load_library, load_pack
+from tippack.validate import check_pack, load_library
 
 MINI = Path(__file__).resolve().parents[1] / "golden" / "mini"
 
@@ -26,7 +27,8 @@ def load(project: Project, body: str):
     """Load packs/home.yml made of a minimal pack plus ``body``; the model and the problems."""
     path = project.packs_dir / "home.yml"
     path.write_text("modules: [guide]\n" + body, encoding="utf-8")
-    loaded, problems = load_pack(project, "home", path, load_library(project))
+    library = load_library(project)
+    loaded, problems = check_pack(project, read_pack(project, "home", path, library.known_ids), library)
     return loaded, [p.format() for p in problems if p.severity == "error"]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from printed import Built
 
-from tippack.pipeline import gather
+from tippack.plan import gather
 from tippack.project import Project
 
 
@@ -22,7 +22,7 @@ def packs(built: Path, project: Project) -> dict[str, Built]:
     """Every example pack, by slug, with what its pack file asks the print to be."""
     plan = gather(project)
     assert not plan.errors
-    return {p.slug: Built(p.slug, p.tpack, built / p.slug, [title for _, title, _ in p.pages])
+    return {p.slug: Built(p.slug, p.tailored, built / p.slug, [title for _, title, _ in p.pages])
             for p in plan.packs}
 
 

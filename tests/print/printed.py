@@ -126,13 +126,13 @@ class Built:
     """One example pack as built by the session fixture: its settings, PDFs and record."""
 
     slug: str
-    tpack: TailoredPack
+    tailored: TailoredPack
     folder: Path
     back_pages: list[str]  # titles of the shared pages printed after the modules
 
     @property
     def settings(self):
-        return self.tpack.pack.print
+        return self.tailored.pack.print
 
     @cached_property
     def pdf(self) -> PackPdf:

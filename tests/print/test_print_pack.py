@@ -30,7 +30,7 @@ def test_contents_page_numbers_are_where_each_module_starts(pack: Built):
     first_module = min(start for start, _ in pack.ranges().values()) + 1
     contents = unwrap(" ".join(p.body for p in pdf.pages[1:first_module - 1]))
     assert contents.startswith("Contents")
-    for module in pack.tpack.modules:
+    for module in pack.tailored.modules:
         found = re.search(re.escape(unwrap(module.title)) + r"[ .]*?(\d+)\b", contents)
         assert found, f"{module.title!r} is not in the contents"
         listed = int(found.group(1))
@@ -55,8 +55,8 @@ def test_contents_says_how_to_use_the_pack(pack: Built):
 
 def test_header_and_footer_on_every_page_after_the_cover(pack: Built):
     pages = pack.pdf.pages
-    home = short_name(pack.tpack.pack.home.name)
-    version = f"version {pack.tpack.version}"
+    home = short_name(pack.tailored.pack.home.name)
+    version = f"version {pack.tailored.version}"
     total = len(pages)
     assert home not in pages[0].header and "Page" not in pages[0].footer, "the cover has no running header"
     for page in pages[1:]:
@@ -67,7 +67,7 @@ def test_header_and_footer_on_every_page_after_the_cover(pack: Built):
 
 def test_running_header_names_the_module(pack: Built):
     pages = pack.pdf.pages
-    for module in pack.tpack.modules:
+    for module in pack.tailored.modules:
         start, end = pack.ranges()[module.id]
         for page in pages[start:end]:
             if BLANK in page.body:
@@ -77,9 +77,9 @@ def test_running_header_names_the_module(pack: Built):
 
 def test_every_module_starts_on_a_new_page_and_right_hand_when_duplex(pack: Built):
     pdf = pack.pdf
-    starts = [pdf.find_big(m.title, start=3) for m in pack.tpack.modules]
+    starts = [pdf.find_big(m.title, start=3) for m in pack.tailored.modules]
     assert all(starts) and starts == sorted(set(starts))
-    for module, start in zip(pack.tpack.modules, starts, strict=True):
+    for module, start in zip(pack.tailored.modules, starts, strict=True):
         assert opens_page(pdf.pages[start - 1], module.title), f"{module.id} does not start a page"
         if pack.settings.duplex:
             assert start % 2 == 1, f"{module.id} starts on left-hand page {start}"
@@ -109,7 +109,7 @@ def test_bookmarks_for_every_module_and_section(pack: Built):
             current = squash(entry.title)
             top[current] = []
     assert "Cover" in top and "Contents" in top
-    for module in pack.tpack.modules:
+    for module in pack.tailored.modules:
         title = squash(module.title)
         assert title in top, f"no bookmark for {title!r}"
         for section in module.sections:
@@ -119,7 +119,7 @@ def test_bookmarks_for_every_module_and_section(pack: Built):
 def test_document_information_language_and_tags(pack: Built):
     reader = pack.reader()
     info = reader.metadata
-    home = pack.tpack.pack.home.name
+    home = pack.tailored.pack.home.name
     assert home in info.title and "implementation pack" in info.title
     assert info.author and home in info.subject
     root = reader.root_object
@@ -182,7 +182,7 @@ def test_body_text_size(pack: Built):
 
 def test_module_pdfs_hold_the_modules_pages(pack: Built):
     whole = pack.pdf.pages
-    for module in pack.tpack.modules:
+    for module in pack.tailored.modules:
         path = pack.module_pdf(module.id)
         assert path.is_file(), path
         start, end = pack.ranges()[module.id]
@@ -200,7 +200,7 @@ def test_module_pdfs_hold_the_modules_pages(pack: Built):
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed (apt-get install qpdf)")
 def test_qpdf_check_passes_on_every_pdf(pack: Built):
     pdfs = [pack.pdf.path, *sorted((pack.folder / "modules").glob("*.pdf"))]
-    assert len(pdfs) == len(pack.tpack.modules) + 1
+    assert len(pdfs) == len(pack.tailored.modules) + 1
     for path in pdfs:
         done = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True, check=False)
         assert done.returncode == 0, f"{path.name}: {done.stdout}{done.stderr}"

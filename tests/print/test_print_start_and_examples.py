@@ -30,22 +30,22 @@ def test_quick_start_is_the_first_page_after_the_contents_and_fits_it(pack: Buil
 def test_the_six_month_plan_names_every_module_in_the_pack(pack: Built):
     pages = pack.pdf.pages
     start = next(p.number for p in pages if p.first_line.startswith("Yoursix-monthplan"))
-    first_module = pack.pdf.find_big(pack.tpack.modules[0].title, start=start)
+    first_module = pack.pdf.find_big(pack.tailored.modules[0].title, start=start)
     text = unwrap(" ".join(p.body for p in pages[start - 1:first_module - 1]))
-    for module in pack.tpack.modules:
+    for module in pack.tailored.modules:
         assert unwrap(module.title) in text, module.title
-    facilitator = pack.tpack.pack.facilitator
+    facilitator = pack.tailored.pack.facilitator
     assert ("without an outside facilitator" in text) == (facilitator is None)
 
 
 def _steps(pack: Built):
     from tippack.planning import first_three
 
-    return first_three(pack.tpack)
+    return first_three(pack.tailored)
 
 
 def test_every_one_page_section_fits_one_page(pack: Built):
-    for module in pack.tpack.modules:
+    for module in pack.tailored.modules:
         for section in module.sections:
             if not section.one_page:
                 continue
@@ -63,7 +63,7 @@ def test_every_one_page_section_fits_one_page(pack: Built):
 
 def test_worked_examples_follow_their_module_and_are_in_the_contents(pack: Built):
     contents = unwrap(" ".join(p.body for p in pack.pdf.pages[1:4]))
-    modules = list(pack.tpack.modules)
+    modules = list(pack.tailored.modules)
     for index, module in enumerate(modules):
         if not any(i.example is not None for s in module.sections for i in s.items):
             assert f"Worked examples: {unwrap(module.title)}" not in contents

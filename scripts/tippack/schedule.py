@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .builder import BuildJob, BuildResult, build_pack, warm_up
 from .fingerprint import newest_mtime, pack_digest
 from .output_folder import clear_debris, locked, staging_folder, swap_in
-from .pipeline import Plan
+from .plan import BuildPlan
 from .project import Project
 from .workers import WorkerPool
 
@@ -90,7 +90,7 @@ def _on_sigterm(signum: int, frame: object) -> None:
     raise _Terminated
 
 
-def publish(plan: Plan, out: Path, jobs: int, formats: str, force: bool, report: Report, *,
+def publish(plan: BuildPlan, out: Path, jobs: int, formats: str, force: bool, report: Report, *,
             prune: bool = False, waiting: Callable[[str], None] | None = None) -> Summary:
     """Build every pack in the plan that changed; swap each in when it succeeds.
 
@@ -134,7 +134,7 @@ def publish(plan: Plan, out: Path, jobs: int, formats: str, force: bool, report:
     return summary
 
 
-def _jobs(plan: Plan, out: Path, formats: str, force: bool, summary: Summary, report: Report) -> list[BuildJob]:
+def _jobs(plan: BuildPlan, out: Path, formats: str, force: bool, summary: Summary, report: Report) -> list[BuildJob]:
     """A job for each pack whose inputs changed since its published build (all with ``force``)."""
     root = plan.project.root
     pending: list[BuildJob] = []

@@ -10,11 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .loading import read_pack
 from .problems import Problem
-from .project import Project, UsageError
+from .project import Project, UsageProblem
 from .suggest import did_you_mean
 from .tailor import SharedPage, TailoredPack, load_pages, tailor, tailor_pages
-from .validate import Library, LoadedPack, load_library, load_pack
+from .validate import Library, LoadedPack, check_pack, load_library
 
 Skip = Callable[[str, list[Path]], bool]
 
@@ -24,13 +25,13 @@ class PackPlan:
     """One pack, tailored, with the files it was made from."""
 
     slug: str
-    tpack: TailoredPack
+    tailored: TailoredPack
     pages: list[tuple[str, str, str]]
     inputs: list[Path]
 
 
 @dataclass
-class Plan:
+class BuildPlan:
     """Everything a build needs, and every problem found while gathering it."""
 
     project: Project
@@ -57,7 +58,7 @@ def select_packs(project: Project, slugs: tuple[str, ...]) -> dict[str, Path]:
     chosen: dict[str, Path] = {}
     for slug in slugs:
         if slug not in available:
-            raise UsageError(f"no pack '{slug}' in packs/{did_you_mean(slug, available)}")
+            raise UsageProblem(f"no pack '{slug}' in packs/{did_you_mean(slug, available)}")
         chosen[slug] = available[slug]
     return chosen
 
@@ -79,7 +80,7 @@ def pack_inputs(project: Project, loaded: LoadedPack, library: Library) -> list[
     return inputs
 
 
-def gather(project: Project, slugs: tuple[str, ...] = (), unchanged: Skip | None = None) -> Plan:
+def gather(project: Project, slugs: tuple[str, ...] = (), unchanged: Skip | None = None) -> BuildPlan:
     """Load, validate and tailor the chosen packs; collect every problem.
 
     ``unchanged(slug, inputs)`` may say a pack's last build is still good: such a
@@ -87,10 +88,10 @@ def gather(project: Project, slugs: tuple[str, ...] = (), unchanged: Skip | None
     """
     chosen = select_packs(project, slugs)
     library = load_library(project)
-    plan = Plan(project, library, problems=list(library.problems))
+    plan = BuildPlan(project, library, problems=list(library.problems))
     pages = shared_pages(project)
     for slug, path in chosen.items():
-        loaded, problems = load_pack(project, slug, path, library)
+        loaded, problems = check_pack(project, read_pack(project, slug, path, library.known_ids), library)
         plan.problems.extend(problems)
         if loaded is None:
             continue
@@ -99,13 +100,13 @@ def gather(project: Project, slugs: tuple[str, ...] = (), unchanged: Skip | None
         if unchanged is not None and unchanged(slug, inputs):
             plan.unchanged.append(slug)
             continue
-        tpack, template_problems = tailor(loaded, library)
+        tailored, template_problems = tailor(loaded, library)
         plan.problems.extend(template_problems)
-        if tpack is None:
+        if tailored is None:
             continue
-        rendered_pages, page_problems = tailor_pages(pages, tpack.context)
+        rendered_pages, page_problems = tailor_pages(pages, tailored.context)
         plan.problems.extend(page_problems)
         if page_problems:
             continue
-        plan.packs.append(PackPlan(slug, tpack, rendered_pages, inputs))
+        plan.packs.append(PackPlan(slug, tailored, rendered_pages, inputs))
     return plan
