@@ -82,6 +82,7 @@ class Printer:
             logo=logo,
             fonts_css=(self.project.overrides / "theme/assets/fonts/fonts.css").resolve().as_uri(),
             pack_css=(self.project.overrides / "print/pack.css").resolve().as_uri(),
+            item_css=[path.resolve().as_uri() for path in self.project.item_styles()],
             kinds=KINDS,
             kinds_here={m.kind for m in modules},
             has_ratings=any(i.type == "rating" for m in pack.modules for s in m.sections for i in s.items),

@@ -57,6 +57,10 @@ class Project:
         """Pack slug → file, for every pack (files starting with '_' are shared defaults)."""
         return {p.stem: p for p in sorted(self.packs_dir.glob("*.yml")) if not p.name.startswith("_")}
 
+    def item_styles(self) -> list[Path]:
+        """Stylesheets of item types that bring their own (overrides/items/<type>.css), by name."""
+        return sorted((self.overrides / "items").glob("*.css"))
+
     def page_files(self) -> list[Path]:
         """Shared Markdown pages, in name order."""
         return sorted(self.pages_dir.glob("*.md"))

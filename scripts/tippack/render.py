@@ -19,24 +19,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .mkdocs_config import project_config
+from .model import KINDS as MODEL_KINDS
 from .planning import MONTHS, first_three, has_facilitator, six_month_plan
 from .tailor import TailoredItem, TailoredModule, TailoredPack
 from .templating import md_escape
 
-KINDS = {
-    "proforma": "Assessment proforma",
-    "worksheet": "Worksheet",
-    "template": "Template",
-    "guide": "Guide",
-    "log": "Log",
-}
-KIND_TITLES = {
-    "guide": "Guides to read",
-    "proforma": "Assessment",
-    "worksheet": "Worksheets",
-    "template": "Templates to complete",
-    "log": "Logs to keep",
-}
+KINDS = {kind: label for kind, (label, _) in MODEL_KINDS.items()}
+KIND_TITLES = {kind: heading for kind, (_, heading) in MODEL_KINDS.items()}
 AUDIENCES = {
     "manager": "managers",
     "tip-lead": "the TIP lead",

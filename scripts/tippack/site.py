@@ -53,6 +53,9 @@ def write_docs(
         (docs / "modules" / f"{module.id}.md").write_text(_front(meta) + module.markdown, encoding="utf-8")
     for name, title, text in pages:
         (docs / "pages" / f"{name}.md").write_text(_front({"title": html_text(title)}) + text, encoding="utf-8")
+    for style in project.item_styles():  # an item type's own stylesheet
+        (docs / "assets" / "items").mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(style, docs / "assets" / "items" / style.name)
     if logo is not None:
         (docs / "assets").mkdir(exist_ok=True)
         shutil.copyfile(logo, docs / "assets" / f"logo{logo.suffix.lower()}")
@@ -95,6 +98,7 @@ def site_config(
         theme["logo"] = f"assets/{logo_name}"
         theme["favicon"] = f"assets/{logo_name}"
     extra = dict(base.get("extra") or {})
+    extra_css = list(base.get("extra_css") or []) + [f"assets/items/{p.name}" for p in project.item_styles()]
     extra["tippack"] = {"slug": slug, "home": home_name, "pdf": pdf_name, "colours": palette(primary)}
     return {
         # Escaped once here; Markup so that Material's few `| e` filters do not escape it again.
@@ -104,6 +108,7 @@ def site_config(
         "theme": theme,
         "nav": nav,
         "extra": extra,
+        "extra_css": extra_css,
     }
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -181,71 +180,6 @@ class ItemScope:
     path: KeyPath
 
 
-def _scale(item: Any, scope: ItemScope) -> dict[str, Any]:
-    if isinstance(item.scale, str):
-        return {"scale": scope.render.many(scope.module.scales.get(item.scale, []), ("scales", item.scale))}
-    return {}
-
-
-def _signers(item: Any, scope: ItemScope) -> dict[str, Any]:
-    if item.roles:
-        return {"signers": tuple(("", role) for role in scope.render.many(item.roles, (*scope.path, "roles")))}
-    given = tuple((s.name or "", s.role) for s in scope.pack.signatories)
-    return {"signers": given or (("", ""), ("", ""))}
-
-
-def _table_rows(item: Any, scope: ItemScope) -> dict[str, Any]:
-    return {"rows": item.rows or (0 if item.row_labels else 3)}
-
-
-CONTACT_LABELS = {
-    "lead": "Our adult protection lead",
-    "council": "Council adult protection team",
-    "out_of_hours": "Out of hours (social work)",
-    "care_inspectorate": "Care Inspectorate notification",
-}
-
-
-def _contacts(item: Any, scope: ItemScope) -> dict[str, Any]:
-    given = scope.pack.adult_protection
-    return {"contacts": tuple(
-        (key, CONTACT_LABELS[key], getattr(given, key).model_dump() if getattr(given, key) else None)
-        for key in item.show
-    ), "checked": given.checked}
-
-
-def _services(item: Any, scope: ItemScope) -> dict[str, Any]:
-    """The services named in ``show``, then those on any of ``topics``; every one with neither."""
-    services = scope.library.services
-    if not item.show and not item.topics:
-        return {"services": tuple(s.model_dump() for s in services.values())}
-    chosen = [services[i] for i in item.show or [] if i in services]
-    chosen += [s for s in services.values() if set(s.topics) & set(item.topics or []) and s not in chosen]
-    return {"services": tuple(s.model_dump() for s in chosen)}
-
-
-def _chart(item: Any, scope: ItemScope) -> dict[str, Any]:
-    for section in scope.module.sections:
-        for other in section.items:
-            if other.id == item.table and other.type == "table" and other.row_labels:
-                labels = [label for label in other.row_labels if not item.rows or label in item.rows]
-                rows = [other.row_labels.index(label) + 1 for label in labels]
-                return {"plot": tuple(zip(rows, labels, strict=True)), "months": tuple(other.columns[1:]),
-                        "table_fid": f"{scope.module_id}--{other.id}"}
-    return {"plot": (), "months": ()}
-
-
-# What an item's type needs beyond its own fields. A type with nothing to look up needs no entry.
-RESOLVERS: dict[str, Callable[[Any, ItemScope], dict[str, Any]]] = {
-    "rating": _scale,
-    "signatures": _signers,
-    "table": _table_rows,
-    "contacts": _contacts,
-    "services": _services,
-    "chart": _chart,
-}
-
-
 def _text_of(value: Any, path: KeyPath, render: _Renderer, markdown: bool) -> Any:
     """A field's value with every string in it rendered for the pack (lists and mappings walked)."""
     if isinstance(value, str):
@@ -264,9 +198,7 @@ def tailor_item(item: Any, scope: ItemScope) -> TailoredItem:
         if name in SETTINGS or name == "example":
             continue
         fields[name] = _text_of(getattr(item, name), (*scope.path, name), scope.render, name in MARKDOWN_FIELDS)
-    resolve = RESOLVERS.get(item.type)
-    if resolve is not None:
-        fields.update(resolve(item, scope))
+    fields.update(item.lookups(scope))
     example = getattr(item, "example", None)
     if example is not None:
         dumped = example.model_dump() if hasattr(example, "model_dump") else example

@@ -17,6 +17,7 @@ from jinja2 import TemplateSyntaxError
 from pydantic import ValidationError
 
 from . import templating
+from .items import ModuleView, item_types
 from .loading import ReadPack
 from .model import Module, Pack, Service, ServicesFile
 from .problems import Problem
@@ -24,7 +25,7 @@ from .project import SLUG_RE, Project, build_date
 from .schema_errors import translate
 from .source import Document, KeyPath, is_date, load_file
 from .spellings import entry_id, entry_path
-from .suggest import did_you_mean, one_of
+from .suggest import did_you_mean
 
 LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
 STALE_AFTER = dt.timedelta(days=365)
@@ -159,7 +160,6 @@ def _check_module(data: Any, doc: Document, library: Library) -> list[Problem]:
             if section_id in seen_sections:
                 problems.append(doc.problem(("sections", s, "id"), f"section id '{section_id}' is used twice"))
             seen_sections.add(section_id)
-    scales = data.get("scales") if isinstance(data.get("scales"), dict) else {}
     seen_items: set[str] = set()
     for path, item in _items(data):
         item_id = item.get("id")
@@ -170,43 +170,10 @@ def _check_module(data: Any, doc: Document, library: Library) -> list[Problem]:
                 problems.append(doc.problem((*path, "id"), f"item id '{item_id}' is also a section id in this"
                                     " module; give the item or the section another id"))
             seen_items.add(item_id)
-        scale = item.get("scale")
-        if item.get("type") == "rating" and isinstance(scale, str) and scale not in scales:
-            hint = did_you_mean(scale, scales) or (" (define it under 'scales:' or give a list)" if not scales else "")
-            problems.append(doc.problem((*path, "scale"), f"unknown scale '{scale}'{hint}"))
-        if item.get("type") == "rating" and item.get("example") is not None:
-            labels = scales.get(scale) if isinstance(scale, str) else scale
-            example = item["example"]
-            chosen = example.get("choice") if isinstance(example, dict) else example
-            if isinstance(labels, list) and isinstance(chosen, str) and chosen not in labels:
-                where = (*path, "example", "choice") if isinstance(example, dict) else (*path, "example")
-                problems.append(doc.problem(where, f"'{chosen[:60]}' is not on this item's scale"
-                                    f"{did_you_mean(chosen, labels) or ' (expected ' + one_of(labels) + ')'}"))
-        if item.get("type") == "chart" and isinstance(item.get("table"), str):
-            tables = {i.get("id"): i for _, i in _items(data) if i.get("type") == "table"}
-            target = tables.get(item["table"])
-            if target is None:
-                problems.append(doc.problem((*path, "table"), f"no table item '{item['table'][:60]}' in this module"
-                                    f"{did_you_mean(item['table'], [t for t in tables if isinstance(t, str)])}"))
-            elif not isinstance(target.get("row_labels"), list):
-                problems.append(doc.problem((*path, "table"), f"table '{item['table']}' has no row_labels; a chart"
-                                    " plots one line for each labelled row"))
-            else:
-                labels = target["row_labels"]
-                for index, row in enumerate(item.get("rows") if isinstance(item.get("rows"), list) else []):
-                    if row not in labels:
-                        problems.append(doc.problem((*path, "rows", index), f"table '{item['table']}' has no row"
-                                            f" '{str(row)[:60]}'{did_you_mean(str(row), labels)}"))
-        if item.get("type") == "services" and library.services_path is not None:
-            for key in ("show", "topics"):
-                wanted = item.get(key)
-                known = set(library.services) if key == "show" else {
-                    t for s in library.services.values() for t in s.topics}
-                for index, value in enumerate(wanted if isinstance(wanted, list) else []):
-                    if isinstance(value, str) and value not in known:
-                        problems.append(doc.problem((*path, key, index), f"no national service "
-                                            f"{'with id' if key == 'show' else 'on topic'} '{value[:60]}'"
-                                            f"{did_you_mean(value, known)}"))
+        kind = item_types().get(item.get("type"))
+        if kind is not None:
+            problems.extend(kind.cross_check(ModuleView(data, doc, library.services, library.services_path), item,
+                                             path))
     problems.extend(_check_template_syntax(data, (), doc))
     return problems
 

@@ -13,7 +13,7 @@ import yaml
 from click.testing import CliRunner
 
 from tippack.cli import main
-from tippack.model import ITEM_TYPES
+from tippack.items import item_types
 from tippack.plan import gather
 from tippack.project import Project
 from tippack.validate import load_library
@@ -217,7 +217,7 @@ def test_every_kind_is_used():
 
 def test_every_item_type_is_used():
     used = {i["type"] for p in MODULE_FILES for i in items(raw(p))}
-    assert used == set(ITEM_TYPES)
+    assert used == set(item_types())
 
 
 def test_when_and_unless_tailor_dementia_nursing_and_local_authority_content():
