@@ -29,7 +29,9 @@ TEMPLATE = """{% import "_macros.html" as m %}
 {{ m.head(item, fid) }}
 <fieldset class="tp-traffic" {{ m.labelled(item, fid, "Traffic light") }}>
 {% for light in item.lights %}
-<label class="tp-traffic__light tp-traffic__light--{{ loop.index }}" for="{{ fid }}--{{ loop.index }}"><input type="radio" class="tp-box" id="{{ fid }}--{{ loop.index }}" name="{{ name }}" value="{{ light }}" data-tp-field> {{ light }}</label>
+<label class="tp-traffic__light" for="{{ fid }}--{{ loop.index }}">
+<input type="radio" class="tp-box" id="{{ fid }}--{{ loop.index }}" name="{{ name }}" value="{{ light }}" data-tp-field>
+{{ light }}</label>
 {% endfor %}
 </fieldset>
 </div>

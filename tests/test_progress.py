@@ -9,14 +9,14 @@ from tippack.builder import BuildResult
 from tippack.plan import gather
 from tippack.progress import Progress
 from tippack.project import Project
-from tippack.schedule import publish
+from tippack.schedule import build_packs
 
 
 def test_a_log_gets_one_plain_line_a_pack_and_a_summary(scratch: Project) -> None:
     stream = io.StringIO()
     progress = Progress(3, stream, tty=False)
     plan = gather(scratch, ("heatherbank", "oakview", "the-willows"))
-    summary = publish(plan, scratch.root / "out", 2, "site", True, progress)
+    summary = build_packs(plan, scratch.root / "out", 2, frozenset({"site"}), True, progress)
     progress.finish(summary)
     lines = stream.getvalue().splitlines()
     assert "\033" not in stream.getvalue() and "\r" not in stream.getvalue()
@@ -29,7 +29,8 @@ def test_a_log_gets_one_plain_line_a_pack_and_a_summary(scratch: Project) -> Non
 def test_every_pack_is_announced_before_it_finishes(scratch: Project) -> None:
     events: list[tuple[str, str]] = []
     plan = gather(scratch, ("heatherbank", "oakview", "the-willows"))
-    publish(plan, scratch.root / "out", 2, "site", True, lambda event, slug, *rest: events.append((event, slug)))
+    build_packs(plan, scratch.root / "out", 2, frozenset({"site"}), True,
+                lambda event, slug, *rest: events.append((event, slug)))
     for slug in ("heatherbank", "oakview", "the-willows"):
         assert events.index(("start", slug)) < events.index(("done", slug))
     # Never more packs "being built" than workers.

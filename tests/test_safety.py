@@ -10,7 +10,7 @@ from support import build_all
 
 from tippack.plan import gather
 from tippack.project import Project
-from tippack.schedule import publish
+from tippack.schedule import build_packs
 
 NASTY = "<script>alert(1)</script> {{ 7*7 }} {% raw %} **bold** [x](javascript:alert(2)) & Co"
 
@@ -82,7 +82,7 @@ def test_a_failed_build_keeps_the_last_good_one(scratch: Project) -> None:
     # A build that fails: the logo disappears after checking, before the pack is built.
     plan = gather(scratch, ("oakview", "heatherbank"))
     (scratch.root / "content" / "assets" / "oakview.svg").unlink()
-    summary = publish(plan, out, 2, "site", True, lambda *args: None)
+    summary = build_packs(plan, out, 2, frozenset({"site"}), True, lambda *args: None)
     assert [r.slug for r in summary.failed] == ["oakview"]
     assert "FileNotFoundError" in summary.failed[0].error
     assert [r.slug for r in summary.built] == ["heatherbank"]

@@ -70,13 +70,15 @@ def check(slugs: tuple[str, ...]) -> None:
 @click.option(
     "--out", type=click.Path(file_okay=False, path_type=Path), default=None, help="Output folder (default: build/)."
 )
-@click.option("--format", "formats", type=click.Choice(["site", "pdf", "all"]), default="all", show_default=True)
+@click.option("--format", "formats", default="all", show_default=True,
+              callback=lambda ctx, param, value: _formats(value),
+              help="Outputs to build, comma-separated: site, pdf (or all). Others are kept as they were.")
 @click.option("--force", is_flag=True, help="Rebuild packs even when nothing they use has changed.")
-def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: str, force: bool) -> None:
+def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: frozenset[str], force: bool) -> None:
     """Build the named packs (default: all): site, PDF, per-module PDFs and offline bundle."""
     from .plan import gather
     from .progress import Progress
-    from .schedule import BuildInterrupted, is_unchanged, publish
+    from .schedule import BuildInterrupted, build_packs, is_unchanged
 
     project = find_project()
     _check_mkdocs_yml(project)
@@ -87,7 +89,7 @@ def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: s
         _echo_problems(plan.errors)
     progress = Progress(len(plan.packs))
     try:
-        summary = publish(plan, target, jobs or os.cpu_count() or 1, formats, force, progress,
+        summary = build_packs(plan, target, jobs or os.cpu_count() or 1, formats, force, progress,
                           prune=not slugs, waiting=lambda message: click.echo(message, err=True))
     except BuildInterrupted as stop:
         progress.finish(stop.summary)
@@ -104,6 +106,21 @@ def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: s
         sys.exit(1)
     if plan.errors:
         sys.exit(1)
+
+
+def _formats(text: str) -> frozenset[str]:
+    """``--format site,pdf`` as a set of format names; ``all`` for every one."""
+    from .builder import OUTPUTS  # noqa: F401 - registers the outputs
+    from .outputs import formats
+
+    known = formats()
+    asked = {part.strip().lower() for part in text.split(",") if part.strip()}
+    if "all" in asked:
+        return frozenset(known)
+    unknown = sorted(asked - set(known))
+    if unknown or not asked:
+        raise click.BadParameter(f"'{text}': choose from {', '.join(known)} or all, separated by commas")
+    return frozenset(asked)
 
 
 def _check_mkdocs_yml(project) -> None:  # noqa: ANN001

@@ -54,14 +54,15 @@ def shared_digest(root: Path) -> str:
     return h.hexdigest()
 
 
-def pack_digest(root: Path, inputs: list[Path], formats: str) -> str:
-    """A pack's fingerprint: its own files (pack, defaults, modules, assets) plus the shared ones."""
+def pack_digest(root: Path, inputs: list[Path], output_format: str) -> str:
+    """A pack's fingerprint for one format: its own files (pack, defaults, modules, assets)
+    plus the shared ones."""
     h = hashlib.sha256(shared_digest(root).encode())
     prefix = len(str(root)) + 1
     for path in sorted(set(inputs)):
         h.update(str(path)[prefix:].encode())
         h.update(_file_digest(path).encode())
-    h.update(formats.encode())
+    h.update(output_format.encode())
     h.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     return h.hexdigest()
 

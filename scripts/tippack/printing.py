@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
+from .outputs import Output, PackBuild, output
 from .project import Project
 from .render import KINDS, RenderedModule, Renderer
 from .tailor import TailoredPack
+from .templates import environment
 
 SHORT_NAME = 48  # longest home name that fits a running header or footer beside the rest
 
@@ -50,13 +50,7 @@ class Printer:
 
         self.project = project
         self.fonts = FontConfiguration()
-        self.env = Environment(
-            loader=FileSystemLoader(project.overrides / "print"),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.env = environment(project.overrides / "print")
 
     def html(self, pack: TailoredPack, modules: list[RenderedModule], pages: list[str], renderer: Renderer,
              created: str, date_text: str) -> str:
@@ -222,3 +216,59 @@ def pdf_date(epoch: int) -> str:
     import datetime as dt
 
     return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@output
+class PackPdf(Output):
+    """The printed pack: laid out once; the module PDFs are written from the same pages."""
+
+    name = "pack PDF"
+    order = 10
+    format = "pdf"
+
+    @classmethod
+    def files(cls, slug: str) -> list[str]:
+        return [pdf_name(slug)]
+
+    def build(self, build: PackBuild) -> None:
+        pack = build.plan.tailored
+        html = build.printer.html(pack, build.modules, [text for _, _, text in build.plan.pages], build.renderer,
+                                  pdf_date(build.epoch), date_text(build.epoch))
+        result, warnings = build.printer.render(html, pack, [m.id for m in build.modules])
+        build.warnings += [f"weasyprint: {w}" for w in warnings]
+        build.pages, build.ranges = result.pages, result.ranges
+        build.shared["print"] = result
+        build.path(pdf_name(build.slug)).write_bytes(result.pdf)
+
+
+@output
+class ModulePdfs(Output):
+    """Each module on its own, for reprinting one worksheet: modules/MODULE.pdf."""
+
+    name = "module PDFs"
+    order = 20
+    format = "pdf"
+
+    @classmethod
+    def files(cls, slug: str) -> list[str]:
+        return ["modules"]
+
+    def build(self, build: PackBuild) -> None:
+        result: PrintResult = build.shared["print"]
+        folder = build.path("modules")
+        folder.mkdir()
+        for module_id, data in result.module_pdfs.items():
+            (folder / f"{module_id}.pdf").write_bytes(data)
+
+
+def pdf_name(slug: str) -> str:
+    """The pack PDF's file name, everywhere it is written or linked."""
+    return f"{slug}-implementation-pack.pdf"
+
+
+def date_text(epoch: int) -> str:
+    """A build date for people: '25 November 2026'."""
+    import datetime as dt
+
+    day = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
+    return f"{day.day} {day:%B %Y}"

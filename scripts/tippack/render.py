@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .mkdocs_config import project_config
 from .model import KINDS as MODEL_KINDS
 from .planning import MONTHS, first_three, has_facilitator, six_month_plan
 from .tailor import TailoredItem, TailoredModule, TailoredPack
+from .templates import environment
 from .templating import md_escape
 
 KINDS = {kind: label for kind, (label, _) in MODEL_KINDS.items()}
@@ -65,13 +65,7 @@ class Renderer:
     """Turns tailored packs into fragments and pages, with the project's templates."""
 
     def __init__(self, overrides: Path, mkdocs_yml: Path) -> None:
-        self.env = Environment(
-            loader=FileSystemLoader([overrides / "items", overrides / "pages"]),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.env = environment(overrides / "items", overrides / "pages")
         self.env.filters["md"] = md_escape
         self.env.filters["audience"] = lambda a: AUDIENCES.get(a, a)
         config = project_config(mkdocs_yml)

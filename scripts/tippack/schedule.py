@@ -7,7 +7,6 @@ place. The overview ``index.html`` is rewritten from every pack's build record.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -17,11 +16,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from .builder import BuildJob, BuildResult, build_pack, warm_up
 from .fingerprint import newest_mtime, pack_digest
 from .output_folder import clear_debris, locked, staging_folder, swap_in
+from .overview import record, write_overview
 from .plan import BuildPlan
 from .project import Project
 from .workers import WorkerPool
@@ -48,24 +46,23 @@ def build_epoch(root: Path, inputs: list[Path]) -> int:
     return newest_mtime(root, inputs)
 
 
-def record(out: Path, slug: str) -> dict | None:
-    """The build record of a published pack, if there is one."""
-    path = out / slug / ".tippack.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+def fingerprints(root: Path, inputs: list[Path], formats: frozenset[str]) -> dict[str, str]:
+    """What each format asked for would be made from, by format."""
+    return {name: pack_digest(root, inputs, name) for name in sorted(formats)}
 
 
-def is_unchanged(root: Path, out: Path, formats: str) -> Callable[[str, list[Path]], bool]:
+def up_to_date(previous: dict | None, wanted: dict[str, str]) -> bool:
+    """Whether a published build already has every format asked for, made from these inputs."""
+    made = (previous or {}).get("fingerprints") or {}
+    return bool(wanted) and all(made.get(name) == digest for name, digest in wanted.items())
+
+
+def is_unchanged(root: Path, out: Path, formats: frozenset[str]) -> Callable[[str, list[Path]], bool]:
     """A test for ``gather``: is this pack's published build made from exactly these inputs?"""
 
     def unchanged(slug: str, inputs: list[Path]) -> bool:
-        previous = record(out, slug)
-        if not previous:
-            return False
         try:
-            return previous.get("fingerprint") == pack_digest(root, inputs, formats)
+            return up_to_date(record(out, slug), fingerprints(root, inputs, formats))
         except OSError:
             return False
 
@@ -90,7 +87,7 @@ def _on_sigterm(signum: int, frame: object) -> None:
     raise _Terminated
 
 
-def publish(plan: BuildPlan, out: Path, jobs: int, formats: str, force: bool, report: Report, *,
+def build_packs(plan: BuildPlan, out: Path, jobs: int, formats: frozenset[str], force: bool, report: Report, *,
             prune: bool = False, waiting: Callable[[str], None] | None = None) -> Summary:
     """Build every pack in the plan that changed; swap each in when it succeeds.
 
@@ -134,13 +131,14 @@ def publish(plan: BuildPlan, out: Path, jobs: int, formats: str, force: bool, re
     return summary
 
 
-def _jobs(plan: BuildPlan, out: Path, formats: str, force: bool, summary: Summary, report: Report) -> list[BuildJob]:
+def _jobs(plan: BuildPlan, out: Path, formats: frozenset[str], force: bool, summary: Summary,
+          report: Report) -> list[BuildJob]:
     """A job for each pack whose inputs changed since its published build (all with ``force``)."""
     root = plan.project.root
     pending: list[BuildJob] = []
     for pack in plan.packs:
         try:
-            fingerprint = pack_digest(root, pack.inputs, formats)
+            wanted = fingerprints(root, pack.inputs, formats)
             epoch = build_epoch(root, pack.inputs)
         except OSError as exc:  # an input vanished after checking: this pack fails, the others go on
             failed = BuildResult(pack.slug, False, error=f"{type(exc).__name__}: {exc}")
@@ -148,10 +146,12 @@ def _jobs(plan: BuildPlan, out: Path, formats: str, force: bool, summary: Summar
             report("done", pack.slug, failed, 0, 0)
             continue
         previous = record(out, pack.slug)
-        if not force and previous and previous.get("fingerprint") == fingerprint:
+        if not force and up_to_date(previous, wanted):
             summary.skipped.append(pack.slug)  # built meanwhile by another build into this folder
             continue
-        pending.append(BuildJob(root, pack, staging_folder(out, pack.slug), formats, epoch, fingerprint))
+        published = out / pack.slug
+        pending.append(BuildJob(root, pack, staging_folder(out, pack.slug), formats, epoch, wanted,
+                                published if previous else None))
     return pending
 
 
@@ -197,32 +197,3 @@ def remove_gone(project: Project, out: Path) -> list[str]:
             shutil.rmtree(folder)
             removed.append(folder.name)
     return removed
-
-
-def write_overview(project: Project, out: Path) -> None:
-    """build/index.html: every published pack, its home, modules, pages, build date and links."""
-    packs = []
-    for folder in sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        meta = record(out, folder.name)
-        if meta is None:
-            continue
-        slug = meta["slug"]
-        meta["links"] = {
-            "site": f"{slug}/site/index.html" if (folder / "site" / "index.html").exists() else None,
-            "pdf": f"{slug}/{slug}-implementation-pack.pdf"
-            if (folder / f"{slug}-implementation-pack.pdf").exists()
-            else None,
-            "zip": f"{slug}/{slug}-pack.zip" if (folder / f"{slug}-pack.zip").exists() else None,
-        }
-        packs.append(meta)
-    env = Environment(
-        loader=FileSystemLoader(project.overrides / "publish"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    html = env.get_template("index.html").render(packs=packs)
-    tmp = out / ".index.html.tmp"
-    tmp.write_text(html, encoding="utf-8")
-    tmp.replace(out / "index.html")

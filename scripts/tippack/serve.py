@@ -9,7 +9,7 @@ import click
 
 from .plan import gather
 from .project import Project
-from .schedule import publish
+from .schedule import build_packs
 
 
 def serve_pack(project: Project, slug: str, port: int) -> None:
@@ -24,7 +24,7 @@ def serve_pack(project: Project, slug: str, port: int) -> None:
             for problem in plan.errors:
                 click.echo(problem.format(), err=True)
             return
-        publish(plan, out, 1, "site", True, lambda *args: None)
+        build_packs(plan, out, 1, frozenset({"site"}), True, lambda *args: None)
         click.echo(f"rebuilt {slug}", err=True)
 
     plan = gather(project, (slug,))

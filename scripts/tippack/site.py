@@ -16,6 +16,8 @@ from markupsafe import Markup
 
 from .colours import palette
 from .mkdocs_config import project_config
+from .outputs import Output, PackBuild, output
+from .printing import pdf_name
 from .project import Project
 from .render import RenderedModule
 
@@ -133,3 +135,56 @@ def build_site(project: Project, settings: dict[str, Any]) -> list[str]:
         mk_logger.removeHandler(handler)
         mk_logger.setLevel(old_level)
     return handler.records
+
+
+# Two fixes to Material's markup, made on the built pages rather than in forked copies of its
+# partials (which would have to be kept in step with every Material release):
+THEME_FIXES = (
+    # a section heading's label carries an empty tabindex (an HTML error on every page
+    # when navigation.sections is on): an empty attribute is no attribute
+    (' tabindex=""', ""),
+    # the search dialog has no name (axe: aria-dialog-name)
+    ('<div class="md-search" data-md-component="search" role="dialog">',
+     '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'),
+)
+
+
+def tidy_theme_html(site: Path) -> None:
+    """Apply ``THEME_FIXES`` to every page of a built site."""
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        fixed = text
+        for old, new in THEME_FIXES:
+            fixed = fixed.replace(old, new)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+
+
+@output
+class Site(Output):
+    """The pack's website: a docs tree written for this pack, built by MkDocs with Material."""
+
+    name = "site"
+    order = 30
+    format = "site"
+
+    @classmethod
+    def files(cls, slug: str) -> list[str]:
+        return ["site"]
+
+    def build(self, build: PackBuild) -> None:
+        project, pack, renderer = build.project, build.plan.tailored, build.renderer
+        docs = build.path(".docs")
+        logo = (project.root / pack.pack.home.logo).resolve() if pack.pack.home.logo else None
+        nav = write_docs(docs, project, build.slug, renderer.home(pack), build.modules, build.plan.pages, logo,
+                         renderer.month_plan(pack, page_links=False))
+        site = build.path("site")
+        pdf = build.path(pdf_name(build.slug))
+        settings = site_config(project, docs, site, nav, pack.pack.home.name, build.slug, pack.pack.theme.primary,
+                               f"logo{logo.suffix.lower()}" if logo else None, pdf.name if pdf.exists() else "")
+        build.warnings += [f"mkdocs: {w}" for w in build_site(project, settings)]
+        tidy_theme_html(site)
+        shutil.rmtree(docs)
+        if pdf.exists():  # linked from every page: the PDFs travel with the site
+            shutil.copyfile(pdf, site / pdf.name)
+            shutil.copytree(build.path("modules"), site / "modules", dirs_exist_ok=True)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from .project import Project
+from .templates import environment
 
 STARTER_MODULES = ("welcome", "principles", "organisational-assessment", "barriers-enablers", "statement-of-intent")
 
@@ -15,13 +14,7 @@ def starter_pack(project: Project, name: str) -> str:
     """A pack file for a new home that passes ``check`` (modules limited to those present)."""
     present = project.module_files()
     modules = [m for m in STARTER_MODULES if m in present] or sorted(present)[:1]
-    env = Environment(
-        loader=FileSystemLoader(project.overrides / "starter"),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,
-    )
+    env = environment(project.overrides / "starter", autoescape=False)
     return env.get_template("pack.yml").render(
         name_yaml=json.dumps(name, ensure_ascii=False),
         name_comment=" ".join(name.split()),

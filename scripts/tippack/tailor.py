@@ -107,7 +107,9 @@ def _applies(when: list[str], unless: list[str], tags: set[str]) -> bool:
     return all(t in tags for t in when) and not any(t in tags for t in unless)
 
 
-class _Renderer:
+class ModuleText:
+    """Renders one module's strings for one pack, collecting template problems where they are."""
+
     def __init__(self, doc: Document, context: dict[str, Any], problems: list[Problem]) -> None:
         self.doc = doc
         self.context = context
@@ -176,11 +178,11 @@ class ItemScope:
     module: Module
     pack: Pack
     library: Library
-    render: _Renderer
+    render: ModuleText
     path: KeyPath
 
 
-def _text_of(value: Any, path: KeyPath, render: _Renderer, markdown: bool) -> Any:
+def _text_of(value: Any, path: KeyPath, render: ModuleText, markdown: bool) -> Any:
     """A field's value with every string in it rendered for the pack (lists and mappings walked)."""
     if isinstance(value, str):
         return render(value, path, "prompt" if markdown else "text")
@@ -209,7 +211,7 @@ def tailor_item(item: Any, scope: ItemScope) -> TailoredItem:
 def tailor_module(module: Module, module_id: str, doc: Document, exclude: list[str], tags: set[str],
                   pack: Pack, library: Library, context: dict[str, Any], problems: list[Problem]) -> TailoredModule:
     """Filter one module for a pack and render its text."""
-    r = _Renderer(doc, context, problems)
+    r = ModuleText(doc, context, problems)
     sections = []
     for s, section in enumerate(module.sections):
         if section.id in exclude or not _applies(section.when, section.unless, tags):

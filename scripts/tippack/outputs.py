@@ -1,0 +1,109 @@
+"""What a build of one pack produces, as outputs: each names its files once and builds them.
+
+``--format`` picks a set of output formats by name (``site``, ``pdf``); an output without
+a format of its own (the offline bundle) is made whenever what it needs is there. Files of
+formats not built this time are carried over from the pack's last good build, so building
+the site alone leaves the PDF as it was. The overview of every pack is written by
+``overview``, the Word and spreadsheet copies (later) plug in here the same way.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from .plan import PackPlan
+    from .printing import Printer
+    from .project import Project
+    from .render import RenderedModule, Renderer
+
+
+@dataclass
+class PackBuild:
+    """One pack being built in a staging folder: what every output reads, and what they share."""
+
+    project: Project
+    plan: PackPlan
+    folder: Path  # the staging folder
+    renderer: Renderer
+    printer: Printer
+    modules: list[RenderedModule]
+    epoch: int
+    formats: frozenset[str]  # the formats asked for this time
+    pages: int = 0
+    ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    shared: dict[str, Any] = field(default_factory=dict)  # handed from one output to a later one
+
+    @property
+    def slug(self) -> str:
+        return self.plan.slug
+
+    def path(self, name: str) -> Path:
+        return self.folder / name
+
+
+class Output:
+    """One kind of file (or folder) a pack build produces."""
+
+    name: ClassVar[str]
+    format: ClassVar[str | None] = None  # the --format name that asks for it; None: made when possible
+    order: ClassVar[int] = 50  # outputs build in this order: one may use what an earlier one wrote
+
+    @classmethod
+    def files(cls, slug: str) -> list[str]:
+        """The paths it writes under build/SLUG/ (a folder counts as one)."""
+        raise NotImplementedError
+
+    def wanted(self, build: PackBuild) -> bool:
+        """Whether to build it this time."""
+        return self.format in build.formats
+
+    def build(self, build: PackBuild) -> None:
+        raise NotImplementedError
+
+
+OUTPUTS: list[type[Output]] = []
+
+
+def output(cls: type[Output]) -> type[Output]:
+    """Register an output; outputs build in ``order``."""
+    OUTPUTS.append(cls)
+    OUTPUTS.sort(key=lambda c: c.order)
+    return cls
+
+
+def formats() -> list[str]:
+    """Every format name ``--format`` accepts, in registry order."""
+    names: list[str] = []
+    for cls in OUTPUTS:
+        if cls.format and cls.format not in names:
+            names.append(cls.format)
+    return names
+
+
+def files_of(format_name: str, slug: str) -> list[str]:
+    """Every file the outputs of one format write for a pack."""
+    return [name for cls in OUTPUTS if cls.format == format_name for name in cls.files(slug)]
+
+
+def carry_over(previous: Path | None, folder: Path, kept: list[str], slug: str) -> list[str]:
+    """Copy the files of formats not built this time from the last good build; the formats copied."""
+    carried = []
+    if previous is None or not previous.is_dir():
+        return carried
+    for format_name in kept:
+        names = files_of(format_name, slug)
+        if not names or not all((previous / name).exists() for name in names):
+            continue
+        for name in names:
+            source, target = previous / name, folder / name
+            if source.is_dir():
+                shutil.copytree(source, target)
+            else:
+                shutil.copyfile(source, target)
+        carried.append(format_name)
+    return carried

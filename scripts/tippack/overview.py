@@ -1,0 +1,44 @@
+"""build/index.html: every published pack for facilitators, from the packs' build records.
+
+Written after every build (and when shards are joined), atomically; it lists what is in
+the folder, each pack with its home, modules, pages, build date and a link to each output.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .bundle import bundle_name
+from .printing import pdf_name
+from .project import Project
+from .templates import environment
+
+
+def record(out: Path, slug: str) -> dict | None:
+    """The build record of a published pack, if there is one."""
+    path = out / slug / ".tippack.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_overview(project: Project, out: Path) -> None:
+    """build/index.html: every published pack, its home, modules, pages, build date and links."""
+    packs = []
+    for folder in sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        meta = record(out, folder.name)
+        if meta is None:
+            continue
+        slug = meta["slug"]
+        meta["links"] = {
+            "site": f"{slug}/site/index.html" if (folder / "site" / "index.html").exists() else None,
+            "pdf": f"{slug}/{pdf_name(slug)}" if (folder / pdf_name(slug)).exists() else None,
+            "zip": f"{slug}/{bundle_name(slug)}" if (folder / bundle_name(slug)).exists() else None,
+        }
+        packs.append(meta)
+    html = environment(project.overrides / "publish").get_template("index.html").render(packs=packs)
+    tmp = out / ".index.html.tmp"
+    tmp.write_text(html, encoding="utf-8")
+    tmp.replace(out / "index.html")
