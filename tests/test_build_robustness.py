@@ -16,6 +16,8 @@ from support import run_tippack, small_project, tippack
 
 from tippack.project import Project
 
+pytestmark = [pytest.mark.build, pytest.mark.slow]
+
 
 class Lines:
     """A running command's stderr, line by line, as it comes."""

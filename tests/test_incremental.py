@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from support import build_all
 
 from tippack.fingerprint import shared_digest
 from tippack.plan import gather
 from tippack.project import Project
+
+pytestmark = [pytest.mark.build]
 
 PACKS = ("heatherbank", "the-willows", "glenfield")
 

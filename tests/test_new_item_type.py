@@ -16,6 +16,8 @@ from tippack.model import register_item_type, unregister_item_type
 from tippack.project import Project
 from tippack.values import Line
 
+pytestmark = [pytest.mark.build]
+
 
 class TrafficLightItem(ItemBase):
     """Red, amber or green: where something stands at a glance."""

@@ -5,11 +5,15 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
+
 from tippack.builder import BuildResult
 from tippack.plan import gather
 from tippack.progress import Progress
 from tippack.project import Project
 from tippack.schedule import build_packs
+
+pytestmark = [pytest.mark.build]
 
 
 def test_a_log_gets_one_plain_line_a_pack_and_a_summary(scratch: Project) -> None:

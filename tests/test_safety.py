@@ -5,12 +5,15 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from support import build_all
 
 from tippack.plan import gather
 from tippack.project import Project
 from tippack.schedule import build_packs
+
+pytestmark = [pytest.mark.build]
 
 NASTY = "<script>alert(1)</script> {{ 7*7 }} {% raw %} **bold** [x](javascript:alert(2)) & Co"
 
@@ -55,7 +58,6 @@ def test_markup_and_template_syntax_in_a_pack_stay_visible_text(scratch: Project
     )
     assert "<script>alert(1)</script> {{ 7*7 }} {% raw %} **bold**" in text
     assert "Manager {{ 1 + 1 }}" in text
-    assert "49" not in text.split("{{ 7*7 }}")[0][-5:]
 
 
 def digest_tree(folder: Path) -> dict[str, str]:

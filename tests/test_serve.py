@@ -11,7 +11,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tippack.project import Project
+
+pytestmark = [pytest.mark.build, pytest.mark.slow]
 
 
 def free_port() -> int:

@@ -20,6 +20,8 @@ from tippack.printing import short_name
 from tippack.project import Project
 from tippack.source import load_file
 
+pytestmark = [pytest.mark.build]
+
 TORTURE = Path(__file__).parent / "fixtures" / "torture.yml"
 FONTS = ROOT / "overrides" / "theme" / "assets" / "fonts"
 SHIPPED_FACES = ("Atkinson-Hyperlegible", "Pack-Noto-Sans")

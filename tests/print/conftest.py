@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from printed import Built
+from support import ROOT
 
 from tippack.plan import gather
 from tippack.project import Project
@@ -26,8 +27,7 @@ def packs(built: Path, project: Project) -> dict[str, Built]:
             for p in plan.packs}
 
 
-@pytest.fixture(scope="session", params=["birchwood-house", "glenfield", "heatherbank", "oakview",
-                                         "riverside-court", "the-willows"])
+@pytest.fixture(scope="session", params=sorted(Project(ROOT).pack_files()))
 def pack(request: pytest.FixtureRequest, packs: dict[str, Built]) -> Built:
     """Each example pack in turn."""
     if request.param not in packs:

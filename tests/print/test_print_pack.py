@@ -14,6 +14,8 @@ from pypdf.generic import IndirectObject
 from tippack.printing import short_name
 from tippack.render import KINDS
 
+pytestmark = [pytest.mark.build]
+
 PAPER = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
 BLANK = "This page is intentionally blank"
 

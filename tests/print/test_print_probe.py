@@ -15,6 +15,8 @@ from printed import PackPdf, squash
 from pypdf import PdfReader
 from support import build_all, copy_project
 
+pytestmark = [pytest.mark.build]
+
 ROWS = 30
 TALL = "A row label long enough to wrap over several lines " * 4
 

@@ -4,7 +4,10 @@ page, and each module's worked examples on the pages after it, listed in the con
 
 from __future__ import annotations
 
+import pytest
 from printed import Built, squash, unwrap
+
+pytestmark = [pytest.mark.build]
 
 
 def _page_of(pack: Built, text: str, start: int = 1) -> list[int]:

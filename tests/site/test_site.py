@@ -39,10 +39,10 @@ SLUG = "oakview"
 WORKSHEET = "modules/organisational-assessment.html"
 LOCAL_SCHEMES = {"file", "data", "blob"}
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.build, pytest.mark.browser, pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason="the browser tests need Debian's Chromium at /usr/bin/chromium (apt-get install chromium)",
-)
+)]
 
 
 # ------------------------------------------------------------------ fixtures

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from test_site import CHROMIUM, SLUG, browser, open_tab, site, url  # noqa: F401 - fixtures
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's Chromium at /usr/bin/chromium")
+pytestmark = [pytest.mark.build, pytest.mark.browser,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's Chromium at /usr/bin/chromium")]
 
 
 def test_quick_start_is_the_top_of_the_home_page_and_links_the_plan(open_tab, site):  # noqa: F811
