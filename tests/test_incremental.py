@@ -67,7 +67,7 @@ def test_changing_defaults_rebuilds_the_packs_that_extend_them(scratch: Project)
     shared_digest.cache_clear()
     build_all(scratch, out, packs, formats="site")
     defaults = scratch.packs_dir / "_defaults.yml"
-    defaults.write_text(defaults.read_text().replace("pilot-2026", "pilot-2027"))
+    defaults.write_text(defaults.read_text().replace("#1b5e20", "#1b5e21"))
     shared_digest.cache_clear()
     summary = build_all(scratch, out, packs, formats="site")
     assert [r.slug for r in summary.built] == ["birchwood-house"]

@@ -8,14 +8,14 @@ then decides whether it is valid, without changing it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .problems import Problem
 from .project import Project
 from .source import Document, load_file
-from .spellings import respell_modules
+from .spellings import respell_modules, respell_tags
 from .suggest import did_you_mean
 
 
@@ -35,7 +35,11 @@ def read_pack(project: Project, slug: str, path: Path, known_modules: set[str]) 
     doc, files, problems = _merged(project, path)
     if doc is None:
         return ReadPack(slug, path, None, files, problems)
-    read, respellings = respell_modules(doc, known_modules)
+    read, tag_spellings = respell_tags(doc)
+    for r in tag_spellings:
+        problems.append(doc.problem(r.path, f"tag '{r.written[:60]}' is read as '{r.canonical}' (tags are"
+                                    " lowercase, with hyphens)", "warning"))
+    read, respellings = respell_modules(read, known_modules)
     for r in respellings:  # located in the file as written, before repeats were left out
         if r.repeat_of is None:
             message = f"module '{r.written[:60]}' is read as '{r.canonical}' (module ids are lowercase, with hyphens)"
@@ -80,17 +84,14 @@ def _merged(project: Project, path: Path) -> tuple[Document | None, tuple[Path, 
     for upper in reversed(chain[:-1]):
         merged = _merge(merged, upper)
     if isinstance(merged.data, dict) and "extends" in merged.data:
-        merged = Document(merged.path, {k: v for k, v in merged.data.items() if k != "extends"},
-                          merged.values, merged.keys, merged.reported)
+        merged = replace(merged, data={k: v for k, v in merged.data.items() if k != "extends"})
     return merged, tuple(files), problems
 
 
 def _merge(base: Document, upper: Document) -> Document:
     """Overlay ``upper`` on ``base``: mappings merge key by key, anything else is replaced."""
-    out = Document(upper.path, _merge_data(base.data, upper.data))
-    out.values = {**base.values, **upper.values}
-    out.keys = {**base.keys, **upper.keys}
-    return out
+    return Document(upper.path, _merge_data(base.data, upper.data), {**base.values, **upper.values},
+                    {**base.keys, **upper.keys}, base.reported | upper.reported, {**base.lines, **upper.lines})
 
 
 def _merge_data(base: Any, upper: Any) -> Any:

@@ -73,7 +73,8 @@ class Project:
             return str(path)
 
     def inside(self, relative: str) -> Path | None:
-        """Resolve a project-relative path, or None if it points outside the project."""
+        """Resolve a project-relative path (or an absolute one inside the project), or None if it
+        points outside the project."""
         candidate = (self.root / relative).resolve()
         if not candidate.is_relative_to(self.root.resolve()):
             return None

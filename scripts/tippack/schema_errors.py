@@ -165,7 +165,7 @@ def translate(exc: ValidationError, doc: Document, root: type[BaseModel]) -> lis
         if types_expected:
             words = list(dict.fromkeys(types_expected))
             found = describe(errors[0].get("input"))
-            hint = _type_hint(words, errors[0].get("input"))
+            hint = _comment_hint(doc, path) or _type_hint(words, errors[0].get("input"))
             problems.append(doc.problem(path, f"expected {_or(words)}, found {found}{hint}"))
         for error in errors:
             if _expected_type(error) is None:
@@ -174,6 +174,19 @@ def translate(exc: ValidationError, doc: Document, root: type[BaseModel]) -> lis
 
 
 YAML_11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
+
+
+def _comment_hint(doc: Document, path: KeyPath) -> str:
+    """An empty value whose line has a '#' after the key: YAML read the rest as a comment."""
+    if not path or not isinstance(path[-1], str):
+        return ""
+    line = doc.line_at(path)
+    after = line.split(":", 1)[1] if ":" in line else ""
+    if after.strip().startswith("#"):
+        value = after.strip().split()[0]
+        return (f"; '#' starts a comment in YAML, so the value was read as nothing: put it in quotes,"
+                f" like {path[-1]}: \"{value}\"")
+    return ""
 
 
 def _type_hint(expected: list[str], value: Any) -> str:

@@ -66,11 +66,18 @@ class Document:
     values: dict[KeyPath, Pos] = field(default_factory=dict)
     keys: dict[KeyPath, Pos] = field(default_factory=dict)
     reported: set[KeyPath] = field(default_factory=set)
+    lines: dict[str, list[str]] = field(default_factory=dict)  # each source file's lines, for hints
+
+    def line_at(self, path: KeyPath) -> str:
+        """The source line a value is on (empty when unknown)."""
+        pos = self.pos(path)
+        lines = self.lines.get(pos.path, [])
+        return lines[pos.line - 1] if 0 < pos.line <= len(lines) else ""
 
     def problem(self, path: KeyPath, message: str, severity: str = "error", key: bool = False) -> Problem:
         """The one way to say "this value (or its key) has this problem": located, labelled."""
         pos = self.pos(path, key=key)
-        name = label(path)
+        name = self.label(path, message)
         return Problem(pos.path, pos.line, pos.col, f"{name}: {message}" if name else message, severity)
 
     def text_problem(self, path: KeyPath, text: str, lineno: int | None, message: str) -> Problem:
@@ -82,8 +89,29 @@ class Document:
         if lineno:
             line += lineno - 1
         col = pos.col if lineno in (None, 1) else 1
-        name = label(path)
+        name = self.label(path, message)
         return Problem(pos.path, line, col, f"{name}: {message}" if name else message)
+
+    def label(self, path: KeyPath, message: str = "") -> str:
+        """A key path for a message, the last list entry named by its id, name or value:
+        ``modules[2] ('statement-of-intent')``, since people do not count from zero (unless
+        the message names it already)."""
+        last = max((i for i, step in enumerate(path) if isinstance(step, int)), default=None)
+        if last is None:
+            return label(path)
+        entry: Any = self.data
+        for step in path[: last + 1]:
+            try:
+                entry = entry[step]
+            except (KeyError, IndexError, TypeError):
+                return label(path)
+        named = entry.get("id") or entry.get("name") if isinstance(entry, dict) else entry
+        if not isinstance(named, str) or not named.strip():
+            return label(path)
+        shown = named if len(named) <= 40 else named[:39] + "\u2026"
+        if f"'{shown}'" in message or f"'{named}'" in message:
+            return label(path)
+        return f"{label(path[: last + 1])} ('{shown}'){label(path[last + 1:]) and '.' + label(path[last + 1:])}"
 
     def pos(self, path: KeyPath, key: bool = False) -> Pos:
         """Where the value (or its key) at ``path`` is; the nearest known parent if absent."""
@@ -229,6 +257,51 @@ PLAIN_YAML = (
 )
 
 
+def tab_indents(text: str, rel: str) -> list[Problem]:
+    """Every line indented with a tab: YAML refuses them, and people cannot see them."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent and line.strip():
+            problems.append(Problem(rel, number, indent.index("\t") + 1, "YAML does not parse: a tab character"
+                                    " cannot be used for indentation in YAML; use spaces"))
+    return problems
+
+
+QUOTE_OPENS = re.compile(r"""(?:^\s*-\s+|:\s+)(["'])""")
+
+
+def unclosed_quote(text: str, rel: str, exc: yaml.MarkedYAMLError) -> Problem | None:
+    """When the parser stumbles after a quote that never closed, name the line the quote opened.
+
+    A quoted value may run over several lines, so the parser only notices much later,
+    and then blames whatever comes next (usually the indentation).
+    """
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return None
+    lines = text.splitlines(keepends=True)
+    error_at = sum(len(line) for line in lines[: mark.line]) + mark.column
+    for index in range(min(mark.line, len(lines) - 1), -1, -1):
+        match = QUOTE_OPENS.search(lines[index])
+        if not match:
+            continue
+        quote = match.group(1)
+        opened = sum(len(line) for line in lines[:index]) + match.end()
+        if _closes(text[opened:error_at], quote):
+            return None  # the nearest quoted value before the error is closed: the slip is elsewhere
+        kind = "double" if quote == '"' else "single"
+        return Problem(rel, index + 1, match.start(1) + 1, f"YAML does not parse: the {kind} quote opened here"
+                       " is not closed; add the closing " + quote)
+    return None
+
+
+def _closes(after: str, quote: str) -> bool:
+    """Whether a quoted scalar that starts just before ``after`` ends within it."""
+    body = after.replace("''", "") if quote == "'" else re.sub(r"\\.", "", after)
+    return quote in body
+
+
 def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
     """Decode a file as UTF-8, or say on which line it is not."""
     if len(raw) > MAX_BYTES:
@@ -247,13 +320,16 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
 def load_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     """Parse YAML text into a ``Document``, collecting every problem found."""
     problems: list[Problem] = []
+    tabs = tab_indents(text, rel)
+    if tabs:  # every line with a tab, in one run (the parser stops at the first)
+        return None, tabs
     try:
         nodes = list(yaml.compose_all(text, Loader=LOADER))
     except yaml.MarkedYAMLError:
         try:  # parse again with the pure-Python loader: its messages say more
             nodes = list(yaml.compose_all(text, Loader=PURE_LOADER))
         except yaml.MarkedYAMLError as exc:
-            return None, [_yaml_error(rel, exc)]
+            return None, [unclosed_quote(text, rel, exc) or _yaml_error(rel, exc)]
     except yaml.YAMLError as exc:
         return None, [Problem(rel, 1, 1, f"YAML does not parse: {_clean(str(exc))}")]
     nodes = [n for n in nodes if n is not None]
@@ -267,7 +343,7 @@ def load_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
         found = "a list" if isinstance(root, SequenceNode) else "a single value"
         pos = _mark_pos(rel, root)
         return None, [_problem(pos, f"expected a mapping of keys at the top level, found {found}")]
-    doc = Document(rel, None)
+    doc = Document(rel, None, lines={rel: text.splitlines()})
     constructor = SafeConstructor()
     try:
         doc.data = _build(root, rel, (), doc, constructor, problems, _Budget())

@@ -8,7 +8,7 @@ must not print twice. The same spelling twice stays an error (see ``validate``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .source import Document, KeyPath, Pos
@@ -87,6 +87,39 @@ def respell_modules(doc: Document, known: set[str] | frozenset[str]) -> tuple[Do
                 result[path] = pos
         return result
 
-    respelled = Document(doc.path, {**data, "modules": [entries[i] for i in kept]}, moved(doc.values),
-                         moved(doc.keys), set(doc.reported))
+    respelled = replace(doc, data={**data, "modules": [entries[i] for i in kept]}, values=moved(doc.values),
+                        keys=moved(doc.keys), reported=set(doc.reported))
     return respelled, found
+
+
+TAG_LISTS = (("home", "services"), ("tags",))
+
+
+def respell_tags(doc: Document) -> tuple[Document, list[Respelling]]:
+    """A new document whose service and free tags are written as tags are (``Dementia``,
+    ``older people`` → ``dementia``, ``older-people``), and which it changed."""
+    data = doc.data
+    if not isinstance(data, dict):
+        return doc, []
+    found: list[Respelling] = []
+    new_data = dict(data)
+    for where in TAG_LISTS:
+        parent = new_data
+        for key in where[:-1]:
+            parent = parent.get(key) if isinstance(parent, dict) else None
+        values = parent.get(where[-1]) if isinstance(parent, dict) else None
+        if not isinstance(values, list):
+            continue
+        changed = list(values)
+        for index, value in enumerate(values):
+            if isinstance(value, str) and module_spelling(value) != value and module_spelling(value):
+                changed[index] = module_spelling(value)
+                found.append(Respelling(index, (*where, index), value, changed[index], None))
+        if changed != values:
+            if len(where) == 2:
+                new_data[where[0]] = {**new_data[where[0]], where[1]: changed}
+            else:
+                new_data[where[0]] = changed
+    if not found:
+        return doc, []
+    return replace(doc, data=new_data, reported=set(doc.reported)), found

@@ -9,6 +9,7 @@ through which content enters the build.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from jinja2 import TemplateSyntaxError
 from pydantic import ValidationError
 
 from . import templating
+from .images import IMAGE_SUFFIXES, image_problem
 from .items import ModuleView, item_types
 from .loading import ReadPack
 from .model import Module, Pack, Service, ServicesFile
@@ -27,7 +29,6 @@ from .source import Document, KeyPath, is_date, load_file
 from .spellings import entry_id, entry_path
 from .suggest import did_you_mean
 
-LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
 STALE_AFTER = dt.timedelta(days=365)
 
 
@@ -51,6 +52,12 @@ class LoadedPack:
     files: tuple[Path, ...]
 
 
+# Services a home may name (docs/formats.md); with the ownership values and the tags modules
+# test (when/unless), these are the tags tippack knows.
+SERVICES = ("older-people", "dementia", "nursing", "learning-disability", "mental-health", "physical-disability")
+OWNERSHIP = ("private", "voluntary", "local-authority")
+
+
 @dataclass
 class Library:
     """Every valid module and national service, plus the problems found while loading them."""
@@ -61,6 +68,11 @@ class Library:
     services: dict[str, Service] = field(default_factory=dict)
     services_path: Path | None = None
     invalid: set[str] = field(default_factory=set)  # module ids whose files have errors
+    tested_tags: set[str] = field(default_factory=set)  # tags modules test in when/unless
+
+    def known_tags(self) -> set[str]:
+        """Every tag a pack may use that something reads: services, ownership, module conditions."""
+        return set(SERVICES) | set(OWNERSHIP) | self.tested_tags
 
 
 def load_services(project: Project, library: Library, today: dt.date) -> None:
@@ -120,6 +132,10 @@ def load_library(project: Project, today: dt.date | None = None) -> Library:
         library.problems.extend(problems)
         if module is not None and not any(p.severity == "error" for p in problems):
             library.modules[module_id] = LoadedModule(module_id, module, doc, path)
+            for section in module.sections:
+                library.tested_tags.update(section.when, section.unless)
+                for item in section.items:
+                    library.tested_tags.update(item.when, item.unless)
         else:
             library.invalid.add(module_id)
     return library
@@ -211,7 +227,10 @@ def check_pack(project: Project, read: ReadPack, library: Library) -> tuple[Load
     try:
         pack = Pack.model_validate(doc.data)
     except ValidationError as exc:
-        problems.extend(translate(exc, doc, Pack))
+        said = {(p.path, p.line, p.col) for p in problems if p.severity == "error"}
+        # Where a cross-check already said what is wrong (an unknown module), the schema's
+        # shape error at the same place would only repeat it less helpfully.
+        problems.extend(p for p in translate(exc, doc, Pack) if (p.path, p.line, p.col) not in said)
     if pack is None or any(p.severity == "error" for p in problems):
         return None, problems
     return LoadedPack(read.slug, pack, doc, read.files), problems
@@ -230,8 +249,7 @@ def _check_pack(project: Project, data: Any, doc: Document, library: Library) ->
             continue
         path = entry_path(index, entry)
         if module_id not in library.known_ids:
-            hint = did_you_mean(module_id, library.known_ids)
-            problems.append(doc.problem(path, f"unknown module '{module_id[:60]}'{hint}"))
+            problems.append(doc.problem(path, f"unknown module '{module_id[:60]}'{_module_hint(module_id, library)}"))
             continue
         if module_id in seen:
             problems.append(
@@ -261,8 +279,9 @@ def _check_pack(project: Project, data: Any, doc: Document, library: Library) ->
                     )
                 )
     home = data.get("home") if isinstance(data.get("home"), dict) else {}
+    problems.extend(_check_tags(doc, home, data, library))
     if isinstance(home.get("logo"), str):
-        problems.extend(_check_file(project, doc, ("home", "logo"), home["logo"], LOGO_SUFFIXES))
+        problems.extend(_check_file(project, doc, ("home", "logo"), home["logo"], IMAGE_SUFFIXES))
     today = build_date()
     partners = data.get("partners") if isinstance(data.get("partners"), list) else []
     for index, partner in enumerate(partners):
@@ -288,6 +307,38 @@ def _check_pack(project: Project, data: Any, doc: Document, library: Library) ->
                 )
             )
     return problems
+
+
+def _check_tags(doc: Document, home: dict[str, Any], data: dict[str, Any], library: Library) -> list[Problem]:
+    """A tag nothing reads is most often a typo: every section meant for it would vanish silently."""
+    known = library.known_tags()
+    problems = []
+    for path, values in ((("home", "services"), home.get("services")), (("tags",), data.get("tags"))):
+        for index, value in enumerate(values if isinstance(values, list) else []):
+            if not isinstance(value, str) or value in known:
+                continue
+            hint = did_you_mean(value, known)
+            what = "service" if path[0] == "home" else "tag"
+            then = "; sections meant for it are left out" if hint else "; check its spelling"
+            problems.append(doc.problem((*path, index), f"no module looks for the {what} '{value[:60]}'{hint}{then}",
+                                        "warning"))
+    return problems
+
+
+def _module_hint(written: str, library: Library) -> str:
+    """The nearest module id, or the module whose title was written, or where to look."""
+    hint = did_you_mean(written, library.known_ids)
+    if hint:
+        return hint
+    if written in library.known_tags():
+        return f" ('{written}' is a service or tag: it goes under home: services: or tags:, not modules:)"
+    wanted = " ".join(written.lower().split())
+    titles = {" ".join(m.model.title.lower().split()): module_id for module_id, m in library.modules.items()}
+    near = difflib.get_close_matches(wanted, list(titles), n=1, cutoff=0.6)
+    if near:
+        module_id = titles[near[0]]
+        return f" (did you mean '{module_id}', the module titled '{library.modules[module_id].model.title}'?)"
+    return " (run 'tippack list' to see every module's id)"
 
 
 CONTACT_WORDS = {
@@ -318,11 +369,19 @@ def _check_contacts(doc: Document, data: dict[str, Any], path: KeyPath, loaded: 
 
 
 def _check_file(project: Project, doc: Document, path: KeyPath, value: str, suffixes: tuple[str, ...]) -> list[Problem]:
+    """A file a pack names: inside the project, there, an image of a kind tippack draws."""
     resolved = project.inside(value)
-    if resolved is None or Path(value).is_absolute():
+    if resolved is None:
         return [doc.problem(path, f"'{value[:60]}' is outside the project; use a path like content/assets/logo.svg")]
     if not resolved.is_file():
+        moved = project.assets_dir / value
+        if not Path(value).is_absolute() and moved.is_file():
+            return [doc.problem(path, f"file '{value[:60]}' does not exist; paths start at the project folder:"
+                                f" did you mean '{project.rel(moved)}'?")]
         return [doc.problem(path, f"file '{value[:60]}' does not exist")]
     if resolved.suffix.lower() not in suffixes:
         return [doc.problem(path, f"expected an image ({', '.join(suffixes)}), found '{resolved.suffix}'")]
+    trouble = image_problem(resolved)
+    if trouble:
+        return [doc.problem(path, f"'{value[:60]}' {trouble}")]
     return []

@@ -88,7 +88,7 @@ REFUSED = [
     ("home: {name: Oak}\nprint: {duplex: yes}", "packs/home.yml:3:17: error: print.duplex: expected true or false,"
      " found text 'yes'"),
     ("home: {name: Oak}\nprint: {duplex: no}", "expected true or false, found text 'no'"),
-    ("home: {name: Oak}\npartners: [{name: P, checked: 1/11/2026}]", "partners[0].checked: expected a date"
+    ("home: {name: Oak}\npartners: [{name: P, checked: 1/11/2026}]", "partners[0] ('P').checked: expected a date"
      " (YYYY-MM-DD), found text '1/11/2026'"),
     ("home: {name: Oak}\npartners: [{name: P, checked: 2026-11-1}]", "found text '2026-11-1'"),
     ("home: {name: Oak}\npartners: [{name: P, checked: 2026-02-30}]", "'2026-02-30' is not a real date"),
