@@ -91,6 +91,7 @@ def site_config(
     primary: str,
     logo_name: str | None,
     pdf_name: str,
+    contacts: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The settings that make the root mkdocs.yml into this pack's site configuration."""
     base = project_config(project.mkdocs_yml).settings
@@ -101,7 +102,8 @@ def site_config(
         theme["favicon"] = f"assets/{logo_name}"
     extra = dict(base.get("extra") or {})
     extra_css = list(base.get("extra_css") or []) + [f"assets/items/{p.name}" for p in project.item_styles()]
-    extra["tippack"] = {"slug": slug, "home": home_name, "pdf": pdf_name, "colours": palette(primary)}
+    extra["tippack"] = {"slug": slug, "home": home_name, "pdf": pdf_name, "colours": palette(primary),
+                        "contacts": contacts or {}}
     return {
         # Escaped once here; Markup so that Material's few `| e` filters do not escape it again.
         "site_name": Markup(html_text(home_name)),
@@ -149,6 +151,15 @@ THEME_FIXES = (
 )
 
 
+def footer_contacts(pack: Any) -> dict[str, Any]:
+    """Who a reader of the site can contact about the pack: the facilitator, the home's website."""
+    facilitator = pack.pack.facilitator
+    return {
+        "website": pack.pack.home.website,
+        "facilitator": facilitator.model_dump() if facilitator else None,
+    }
+
+
 def tidy_theme_html(site: Path) -> None:
     """Apply ``THEME_FIXES`` to every page of a built site."""
     for page in site.rglob("*.html"):
@@ -181,7 +192,8 @@ class Site(Output):
         site = build.path("site")
         pdf = build.path(pdf_name(build.slug))
         settings = site_config(project, docs, site, nav, pack.pack.home.name, build.slug, pack.pack.theme.primary,
-                               f"logo{logo.suffix.lower()}" if logo else None, pdf.name if pdf.exists() else "")
+                               f"logo{logo.suffix.lower()}" if logo else None, pdf.name if pdf.exists() else "",
+                               footer_contacts(pack))
         build.warnings += [f"mkdocs: {w}" for w in build_site(project, settings)]
         tidy_theme_html(site)
         shutil.rmtree(docs)

@@ -54,6 +54,14 @@ def link(value: Any, text: Any = None) -> Markup:
     return Markup('<a href="{}">{}</a>').format(url, label)
 
 
+def email(value: Any) -> Markup:
+    """An e-mail address as a link that opens the reader's mail program."""
+    address = "" if value is None else str(value)
+    if not re.fullmatch(r"[^@\s<>\"'`]+@[^@\s<>\"'`]+", address):
+        return md_escape(address)
+    return Markup('<a href="mailto:{}">{}</a>').format(address, md_escape(address))
+
+
 def tel(value: Any) -> Markup:
     """A phone number as a tappable link."""
     number = "" if value is None else str(value)
@@ -82,7 +90,7 @@ def _env(markdown: bool) -> ImmutableSandboxedEnvironment:
         finalize=_finalize_md if markdown else _finalize_text,
         keep_trailing_newline=True,
     )
-    env.filters.update(longdate=longdate, link=link, tel=tel)
+    env.filters.update(longdate=longdate, link=link, tel=tel, email=email)
     return env
 
 

@@ -280,6 +280,7 @@ def _check_pack(project: Project, data: Any, doc: Document, library: Library) ->
                 )
     home = data.get("home") if isinstance(data.get("home"), dict) else {}
     problems.extend(_check_tags(doc, home, data, library))
+    problems.extend(_check_signatories(doc, data, [library.modules[m] for m in seen if m in library.modules]))
     if isinstance(home.get("logo"), str):
         problems.extend(_check_file(project, doc, ("home", "logo"), home["logo"], IMAGE_SUFFIXES))
     today = build_date()
@@ -323,6 +324,19 @@ def _check_tags(doc: Document, home: dict[str, Any], data: dict[str, Any], libra
             problems.append(doc.problem((*path, index), f"no module looks for the {what} '{value[:60]}'{hint}{then}",
                                         "warning"))
     return problems
+
+
+def _check_signatories(doc: Document, data: dict[str, Any], modules: list[LoadedModule]) -> list[Problem]:
+    """Signatories print only in a signatures item that names no roles of its own."""
+    if not isinstance(data.get("signatories"), list) or not data["signatories"]:
+        return []
+    for loaded in modules:
+        for section in loaded.model.sections:
+            if any(item.type == "signatures" and not item.roles for item in section.items):
+                return []
+    return [doc.problem(("signatories",), "no module in this pack prints the signatories (only a signatures item"
+                        " without its own roles does, as in statement-of-intent); add such a module or remove"
+                        " them", "warning")]
 
 
 def _module_hint(written: str, library: Library) -> str:
