@@ -83,7 +83,8 @@ def test_bundle_holds_site_pdf_and_readme(built: Path) -> None:
     with zipfile.ZipFile(built / "heatherbank" / "heatherbank-pack.zip") as archive:
         names = set(archive.namelist())
         readme = archive.read("README.txt").decode()
-    assert {"README.txt", "heatherbank-implementation-pack.pdf", "site/index.html"} <= names
+    assert {"README.txt", "site/heatherbank-implementation-pack.pdf", "site/index.html"} <= names
+    assert sum(name.endswith("heatherbank-implementation-pack.pdf") for name in names) == 1  # the PDF once
     assert "index.html" in readme and "Heatherbank House" in readme
 
 

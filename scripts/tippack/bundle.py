@@ -61,10 +61,11 @@ def _bundle(project: Project, target: Path, site: Path, pdf: Path, home: str, ve
     readme = env.get_template(BUNDLE_TEMPLATES[0]).render(values).replace("\n", "\r\n")
     opener = env.get_template(BUNDLE_TEMPLATES[1]).render(values)
     stamp = dt.datetime.fromtimestamp(max(epoch, 315532800), dt.UTC).timetuple()[:6]
+    # The PDF is in the zip once: in site/, where every page's "Download the printable pack"
+    # link finds it (the README says where it is).
     entries: list[tuple[str, bytes]] = [
         ("README.txt", readme.encode("utf-8")),
         (BUNDLE_OPEN, opener.encode("utf-8")),
-        (pdf.name, pdf.read_bytes()),
     ]
     entries += [
         ("site/" + p.relative_to(site).as_posix(), p.read_bytes())

@@ -100,7 +100,7 @@ def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: f
     for slug in summary.removed:
         click.echo(f"removed {slug}: packs/{slug}.yml no longer exists", err=True)
     progress.finish(summary)
-    failed_slugs = sorted({r.slug for r in summary.failed} | _invalid_slugs(plan, slugs, project))
+    failed_slugs = sorted({r.slug for r in summary.failed} | set(plan.invalid))
     if failed_slugs:
         click.echo(f"error: not built: {', '.join(failed_slugs)}", err=True)
         sys.exit(1)
@@ -131,13 +131,6 @@ def _check_mkdocs_yml(project) -> None:  # noqa: ANN001
         project_config(project.mkdocs_yml)
     except ConfigError as exc:
         raise ContentError([Problem("mkdocs.yml", 1, 1, f"MkDocs cannot use this configuration: {exc}")]) from None
-
-
-def _invalid_slugs(plan, slugs, project) -> set[str]:  # noqa: ANN001
-    from .plan import select_packs
-
-    built = {p.slug for p in plan.packs} | set(plan.unchanged)
-    return set(select_packs(project, slugs)) - built
 
 
 @main.command(name="list")

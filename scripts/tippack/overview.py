@@ -24,8 +24,33 @@ def record(out: Path, slug: str) -> dict | None:
         return None
 
 
+STATUS = ".tippack-status.json"  # why a published pack is out of date, by slug
+
+
+def note_status(out: Path, notes: dict[str, str | None]) -> None:
+    """Record (or clear, with None) why a published pack no longer matches its inputs."""
+    path = out / STATUS
+    try:
+        known = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    for slug, reason in notes.items():
+        if reason:
+            known[slug] = reason
+        else:
+            known.pop(slug, None)
+    tmp = out / f"{STATUS}.tmp"
+    tmp.write_text(json.dumps(known, indent=2, sort_keys=True), encoding="utf-8")
+    tmp.replace(path)
+
+
 def write_overview(project: Project, out: Path) -> None:
-    """build/index.html: every published pack, its home, modules, pages, build date and links."""
+    """build/index.html: every published pack, its home, modules, pages, build date and links,
+    and for a pack whose inputs changed since its last good build, why it is out of date."""
+    try:
+        notes = json.loads((out / STATUS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        notes = {}
     packs = []
     for folder in sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
         meta = record(out, folder.name)
@@ -37,6 +62,7 @@ def write_overview(project: Project, out: Path) -> None:
             "pdf": f"{slug}/{pdf_name(slug)}" if (folder / pdf_name(slug)).exists() else None,
             "zip": f"{slug}/{bundle_name(slug)}" if (folder / bundle_name(slug)).exists() else None,
         }
+        meta["stale"] = notes.get(slug)
         packs.append(meta)
     html = environment(project.overrides / "publish").get_template("index.html").render(packs=packs)
     tmp = out / ".index.html.tmp"

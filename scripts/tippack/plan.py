@@ -39,6 +39,7 @@ class BuildPlan:
     packs: list[PackPlan] = field(default_factory=list)
     loaded: list[LoadedPack] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)  # packs refused for invalid content: not built
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -94,6 +95,7 @@ def gather(project: Project, slugs: tuple[str, ...] = (), unchanged: Skip | None
         loaded, problems = check_pack(project, read_pack(project, slug, path, library.known_ids), library)
         plan.problems.extend(problems)
         if loaded is None:
+            plan.invalid.append(slug)
             continue
         plan.loaded.append(loaded)
         inputs = pack_inputs(project, loaded, library)
@@ -103,10 +105,12 @@ def gather(project: Project, slugs: tuple[str, ...] = (), unchanged: Skip | None
         tailored, template_problems = tailor(loaded, library)
         plan.problems.extend(template_problems)
         if tailored is None:
+            plan.invalid.append(slug)
             continue
         rendered_pages, page_problems = tailor_pages(pages, tailored.context)
         plan.problems.extend(page_problems)
         if page_problems:
+            plan.invalid.append(slug)
             continue
         plan.packs.append(PackPlan(slug, tailored, rendered_pages, inputs))
     return plan

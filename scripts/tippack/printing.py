@@ -131,7 +131,26 @@ class Printer:
             wlog.removeHandler(handler)
             if collecting:
                 gc.enable()
-        return PrintResult(pdf, total, ranges, module_pdfs), handler.records
+        return PrintResult(pdf, total, ranges, module_pdfs), plain_warnings(handler.records)
+
+
+# WeasyPrint warnings that mean the machine lacks something, said once, with the fix.
+MACHINE_WARNINGS = {
+    "Using fontTools instead of HarfBuzz-Subset": (
+        "fonts were cut down with fontTools because HarfBuzz's subsetter is missing: install"
+        " libharfbuzz-subset0 (Debian and Ubuntu) for smaller, byte-identical PDFs"),
+}
+
+
+def plain_warnings(records: list[str]) -> list[str]:
+    """WeasyPrint's warnings, each said once (with how many times it came), the machine's ones
+    as one line that names the fix."""
+    counts: dict[str, int] = {}
+    for message in records:
+        key = next((fix for clue, fix in MACHINE_WARNINGS.items() if message.startswith(clue)), message)
+        counts[key] = counts.get(key, 0) + 1
+    return [message if n == 1 or message in MACHINE_WARNINGS.values() else f"{message} ({n} times)"
+            for message, n in counts.items()]
 
 
 class FormTidy:

@@ -71,8 +71,11 @@ class Progress:
         """One closing line: built, skipped, failed, time."""
         if self.tty:
             click.echo("\r\033[K", file=self.stream, nl=False)
+        invalid = len(getattr(summary, "invalid", []))
+        failed = len(summary.failed) + invalid
+        why = "" if not invalid else " (invalid content)" if invalid == failed else f" ({invalid} invalid content)"
         click.echo(
-            f"{len(summary.built)} built, {len(summary.skipped)} unchanged, {len(summary.failed)} failed"
+            f"{len(summary.built)} built, {len(summary.skipped)} unchanged, {failed} failed{why}"
             f" in {summary.seconds:.1f} s",
             file=self.stream,
         )

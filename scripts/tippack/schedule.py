@@ -19,8 +19,8 @@ from pathlib import Path
 from .builder import BuildJob, BuildResult, build_pack, warm_up
 from .fingerprint import newest_mtime, pack_digest
 from .output_folder import clear_debris, locked, staging_folder, swap_in
-from .overview import record, write_overview
-from .plan import BuildPlan
+from .overview import note_status, record, write_overview
+from .plan import BuildPlan, pack_inputs
 from .project import Project
 from .workers import WorkerPool
 
@@ -35,6 +35,7 @@ class Summary:
     skipped: list[str] = field(default_factory=list)
     failed: list[BuildResult] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)  # refused for invalid content: not built, last good kept
     seconds: float = 0.0
 
 
@@ -97,7 +98,7 @@ def build_packs(plan: BuildPlan, out: Path, jobs: int, formats: frozenset[str], 
     in before it stays, and every other pack keeps its last good build.
     """
     started = time.perf_counter()
-    summary = Summary(skipped=list(plan.unchanged))
+    summary = Summary(skipped=list(plan.unchanged), invalid=list(plan.invalid))
     main_thread = threading.current_thread() is threading.main_thread()  # serve rebuilds in a thread
     previous_handler = signal.signal(signal.SIGTERM, _on_sigterm) if main_thread else None
     pending: list[BuildJob] = []
@@ -123,6 +124,7 @@ def build_packs(plan: BuildPlan, out: Path, jobs: int, formats: frozenset[str], 
                 summary.seconds = time.perf_counter() - started
                 raise BuildInterrupted(summary, 143 if isinstance(exc, _Terminated) else 130, not_built) from None
             clear_debris(out)
+            note_status(out, staleness(plan, out))
             write_overview(plan.project, out)
     finally:
         if main_thread:
@@ -185,6 +187,31 @@ def _run(pending: list[BuildJob], jobs: int, root: Path, report: Report,
             report("done", result.slug, result, done, total)
     finally:
         pool.stop()
+
+
+FORMAT_WORDS = {"pdf": "the PDF", "site": "the website"}
+
+
+def staleness(plan: BuildPlan, out: Path) -> dict[str, str | None]:
+    """For each pack in the plan with a published build: why it no longer matches its inputs
+    (None when it does), for the overview."""
+    notes: dict[str, str | None] = {}
+    root = plan.project.root
+    for slug in plan.invalid:
+        if (out / slug).is_dir():
+            notes[slug] = "its content has errors (run tippack check), so this is its last good build"
+    for loaded in plan.loaded:
+        made = (record(out, loaded.slug) or {}).get("fingerprints") or {}
+        if not made:
+            continue
+        try:
+            current = fingerprints(root, pack_inputs(plan.project, loaded, plan.library), frozenset(made))
+        except OSError:
+            continue
+        behind = [FORMAT_WORDS.get(name, name) for name in sorted(made) if made[name] != current.get(name)]
+        notes[loaded.slug] = (f"{' and '.join(behind)} {'was' if len(behind) == 1 else 'were'} made before the"
+                              " latest changes to its pack or modules; build it again") if behind else None
+    return notes
 
 
 def remove_gone(project: Project, out: Path) -> list[str]:

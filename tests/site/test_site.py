@@ -638,8 +638,9 @@ def test_offline_bundle_holds_the_site_the_pdf_and_a_readme(open_tab, built, tmp
     bundle = built / SLUG / f"{SLUG}-pack.zip"
     with zipfile.ZipFile(bundle) as archive:
         names = set(archive.namelist())
-        assert {"README.txt", f"{SLUG}-implementation-pack.pdf", "site/index.html",
+        assert {"README.txt", f"site/{SLUG}-implementation-pack.pdf", "site/index.html",
                 "Open the website.html"} <= names
+        assert f"{SLUG}-implementation-pack.pdf" not in names  # the PDF once, in site/
         assert not [n for n in names if n.startswith("/") or ".." in n.split("/")]
         readme = archive.read("README.txt").decode("utf-8")
         archive.extractall(tmp_path)
