@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 import pytest
-from printed import Built, opens_page, squash, unwrap
+from printed import BAND, Built, opens_page, squash, unwrap
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
@@ -223,3 +223,34 @@ def test_no_heading_stranded_at_the_foot_of_a_page(pack: Built):
         if page.number in last_pages or not page.last_line:
             continue
         assert page.last_size < 1.3 * body, f"page {page.number} ends with a heading: {page.last_line!r}"
+
+
+def test_double_sided_packs_put_page_numbers_on_the_outer_edge(pack: Built):
+    """On a right-hand page the number is at the right edge, on a left-hand page at the left,
+    and the wider margin is on the inside, where the pages are bound."""
+    import pypdfium2 as pdfium
+
+    pages = pack.pdf.pages
+    first = next(n for n in range(5, len(pages) - 1, 2)  # an odd (right-hand) page and the next, both full
+                 if BLANK not in pages[n - 1].body and BLANK not in pages[n].body)
+    document = pdfium.PdfDocument(pack.pdf.path)
+    seen = {}
+    try:
+        for number in (first, first + 1):
+            page = document[number - 1]
+            width, height = page.get_width(), page.get_height()
+            text = page.get_textpage()
+            found = text.search(f"Page {number} of").get_next()
+            assert found, f"no page number on page {number}"
+            boxes = [text.get_charbox(i) for i in range(text.count_chars())]
+            body = [box for box in boxes if BAND < box[1] < height - BAND and box[2] > box[0]]
+            seen[number] = ("right" if text.get_charbox(found[0])[0] > width / 2 else "left",
+                            min(b[0] for b in body), width - max(b[2] for b in body))
+    finally:
+        document.close()
+    right_page, left_page = seen[first], seen[first + 1]
+    if not pack.settings.duplex:
+        assert right_page[0] == left_page[0] == "right", seen
+        return
+    assert right_page[0] == "right" and left_page[0] == "left", seen
+    assert right_page[1] > right_page[2] and left_page[2] > left_page[1], f"binding margin not inside: {seen}"
