@@ -91,3 +91,14 @@ def test_build_reports_a_broken_pack_and_builds_the_rest(scratch: Project, monke
     assert "Traceback" not in result.stderr
     assert (out / "the-willows" / "site" / "index.html").is_file()
     assert not (out / "heatherbank").exists()
+
+
+def test_list_shows_each_modules_section_ids_and_one_module_in_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = run(["list"], ROOT, monkeypatch)
+    assert result.exit_code == 0, result.stderr
+    assert "sections: getting-started, leadership-slip" in result.output
+    one = run(["list", "barriers-enablers"], ROOT, monkeypatch)
+    assert one.exit_code == 0
+    assert "outer-setting" in one.output and "Outside the home" in one.output
+    wrong = run(["list", "barrier-enablers"], ROOT, monkeypatch)
+    assert wrong.exit_code == 2 and "did you mean 'barriers-enablers'?" in wrong.stderr

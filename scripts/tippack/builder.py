@@ -82,7 +82,8 @@ def _build(job: BuildJob) -> BuildResult:
     kept = [f for f in previous.get("fingerprints", {}) if f not in job.formats]
     carried = carry_over(job.previous, job.workdir, kept, plan.slug)
     build = PackBuild(Project(job.root), plan, job.workdir, renderer, printer,
-                      [renderer.module(m) for m in plan.tailored.modules], job.epoch, job.formats)
+                      [renderer.module(m) for m in plan.tailored.modules], job.epoch, job.formats,
+                      job.previous, previous)
     for cls in OUTPUTS:
         made = cls()
         if made.wanted(build):
@@ -116,5 +117,6 @@ def _write_record(build: PackBuild, fingerprints: dict[str, str]) -> None:
         "epoch": build.epoch,
         "formats": sorted(fingerprints),
         "fingerprints": fingerprints,
+        "earlier": sorted(p.name for p in build.path("versions").glob("*.pdf")),
     }
     build.path(".tippack.json").write_text(json.dumps(meta, indent=2, sort_keys=True), encoding="utf-8")

@@ -134,15 +134,29 @@ def _check_mkdocs_yml(project) -> None:  # noqa: ANN001
 
 
 @main.command(name="list")
-def list_() -> None:
-    """The modules (id, kind, title) and packs (slug, home name, modules)."""
+@click.argument("module", required=False)
+def list_(module: str | None) -> None:
+    """The modules (id, kind, title, section ids) and packs; or one MODULE's sections in full."""
     from .plan import gather
+    from .suggest import did_you_mean
 
     project = find_project()
     plan = gather(project)
-    click.echo("Modules:")
+    if module is not None:
+        loaded = plan.library.modules.get(module)
+        if loaded is None:
+            raise click.UsageError(f"no module '{module}'{did_you_mean(module, plan.library.known_ids)}")
+        click.echo(f"{module}: {loaded.model.title} ({loaded.model.kind})")
+        click.echo("Sections (ids for a pack's 'exclude:'):")
+        for section in loaded.model.sections:
+            condition = " ".join(filter(None, (f"when {', '.join(section.when)}" if section.when else "",
+                                               f"unless {', '.join(section.unless)}" if section.unless else "")))
+            click.echo(f"  {section.id:<28} {section.title}{f'  [{condition}]' if condition else ''}")
+        return
+    click.echo("Modules (tippack list MODULE shows one module's sections):")
     for module_id, loaded in sorted(plan.library.modules.items()):
         click.echo(f"  {module_id:<28} {loaded.model.kind:<10} {loaded.model.title}")
+        click.echo(f"  {'':<28} sections: {', '.join(s.id for s in loaded.model.sections)}")
     click.echo("Packs:")
     for loaded in plan.loaded:
         ids = ", ".join(r.id for r in loaded.model.module_refs())

@@ -33,6 +33,8 @@ class PackBuild:
     modules: list[RenderedModule]
     epoch: int
     formats: frozenset[str]  # the formats asked for this time
+    previous: Path | None = None  # the pack's last good build, if there is one
+    previous_record: dict[str, Any] = field(default_factory=dict)
     pages: int = 0
     ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)

@@ -61,6 +61,8 @@ def write_overview(project: Project, out: Path) -> None:
             "site": f"{slug}/site/index.html" if (folder / "site" / "index.html").exists() else None,
             "pdf": f"{slug}/{pdf_name(slug)}" if (folder / pdf_name(slug)).exists() else None,
             "zip": f"{slug}/{bundle_name(slug)}" if (folder / bundle_name(slug)).exists() else None,
+            "earlier": [f"{slug}/versions/{name}" for name in meta.get("earlier", [])
+                        if (folder / "versions" / name).exists()],
         }
         meta["stale"] = notes.get(slug)
         packs.append(meta)

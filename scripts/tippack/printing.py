@@ -11,6 +11,7 @@ import copy
 import gc
 import logging
 import re
+import shutil
 from dataclasses import dataclass
 from typing import Any
 
@@ -291,3 +292,37 @@ def date_text(epoch: int) -> str:
 
     day = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
     return f"{day.day} {day:%B %Y}"
+
+
+@output
+class EarlierVersions(Output):
+    """The PDFs of a pack's earlier versions, kept when its version changes: the copy a home
+    signed can always be found again (versions/SLUG-implementation-pack-vVERSION.pdf)."""
+
+    name = "earlier versions"
+    order = 5
+
+    @classmethod
+    def files(cls, slug: str) -> list[str]:
+        return ["versions"]
+
+    def wanted(self, build: PackBuild) -> bool:
+        return build.previous is not None
+
+    def build(self, build: PackBuild) -> None:
+        previous = build.previous
+        kept = previous / "versions"
+        folder = build.path("versions")
+        if kept.is_dir():
+            shutil.copytree(kept, folder)
+        before = build.previous_record.get("version")
+        old_pdf = previous / pdf_name(build.slug)
+        if before is not None and before != build.plan.tailored.version and old_pdf.is_file():
+            folder.mkdir(exist_ok=True)
+            shutil.copyfile(old_pdf, folder / versioned_pdf_name(build.slug, str(before)))
+
+
+def versioned_pdf_name(slug: str, version: str) -> str:
+    """The file name an earlier version's PDF is kept under."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", version).strip("-") or "earlier"
+    return f"{slug}-implementation-pack-v{safe}.pdf"
