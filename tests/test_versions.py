@@ -19,8 +19,8 @@ def test_earlier_versions_are_kept_and_listed(tmp_path: Path) -> None:
     out = root / "build"
     pdfs = {}
     for version in ("1.0", "1.10", "2 (signed)"):
-        pack.write_text(f'version: "{version}"\nhome: {{name: Ash House}}\nmodules: [principles, statement-of-intent]\n',
-                        encoding="utf-8")
+        text = f'version: "{version}"\nhome: {{name: Ash House}}\nmodules: [principles, statement-of-intent]\n'
+        pack.write_text(text, encoding="utf-8")
         build_all(project, out, ("ash",), jobs=1, formats="pdf")
         pdfs[version] = (out / "ash" / "ash-implementation-pack.pdf").read_bytes()
     kept = sorted(p.name for p in (out / "ash" / "versions").iterdir())
