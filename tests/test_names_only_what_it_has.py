@@ -37,7 +37,7 @@ def test_a_small_selection_names_no_module_it_lacks(tmp_path: Path) -> None:
     pages = {p.relative_to(out).as_posix(): " ".join(html.unescape(re.sub(r"<[^>]+>", " ", p.read_text(
         encoding="utf-8"))).split()) for p in (out / "small" / "site").rglob("*.html") if p.name != "404.html"}
     found = []
-    for module_id, title in missing.items():
+    for title in missing.values():
         if title in pdf:
             found.append(f"the PDF names {title!r}")
         found += [f"{name} names {title!r}" for name, text in pages.items() if title in text]
