@@ -148,3 +148,29 @@ def test_site_overview_and_bundle_show_the_name_as_typed(torture, values):
     with zipfile.ZipFile(folder / "torture-pack.zip") as bundle:
         readme = bundle.read("README.txt").decode("utf-8")
     assert name in readme
+
+
+def test_every_prefilled_field_draws_every_character_of_its_value(reader):
+    """A fillable field draws its value in one font, with no fallback: that font must have every letter."""
+    import io
+    import re as _re
+
+    form = reader.root_object["/AcroForm"]
+    resources = form["/DR"].get_object()["/Font"].get_object()
+    checked = 0
+    for name, field in (reader.get_fields() or {}).items():
+        value = field.get("/V")
+        if not isinstance(value, str) or value.startswith("/") or not value.strip():
+            continue
+        widget = field.indirect_reference.get_object() if field.indirect_reference else field
+        appearance = str(widget.get("/DA") or form.get("/DA") or "")
+        match = _re.search(r"/([^\s/]+)\s+[\d.]+\s+Tf", appearance)
+        assert match, f"{name}: no font in its appearance ({appearance!r})"
+        font = resources[f"/{match.group(1)}"].get_object()
+        descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+        program = descendant["/FontDescriptor"].get_object()["/FontFile2"].get_object().get_data()
+        cmap = TTFont(io.BytesIO(program)).getBestCmap()
+        lacking = [c for c in nfc(value) if ord(c) not in cmap and not c.isspace()]
+        assert not lacking, f"{name}: its font cannot draw {lacking} of {value!r}"
+        checked += 1
+    assert checked >= 4  # the signatories' names and roles
