@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,19 @@ def built(tmp_path_factory: pytest.TempPathFactory, project: Project, _fixed_epo
     out = tmp_path_factory.mktemp("build")
     build_all(project, out)
     return out
+
+
+@pytest.fixture(scope="session")
+def torture(tmp_path_factory: pytest.TempPathFactory, _fixed_epoch) -> tuple[Project, Path]:
+    """The torture pack (tests/fixtures/torture.yml) built alone: its project and its output folder."""
+    root = tmp_path_factory.mktemp("torture")
+    project = copy_project(root)
+    for pack in project.packs_dir.glob("*.yml"):
+        pack.unlink()
+    shutil.copy(ROOT / "tests" / "fixtures" / "torture.yml", project.packs_dir / "torture.yml")
+    out = root / "build"
+    build_all(project, out, jobs=1)
+    return project, out / "torture"
 
 
 @pytest.fixture()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
-from support import ROOT, build_all, copy_project
+from support import ROOT
 
 from tippack.printing import short_name
 from tippack.project import Project
@@ -44,19 +43,7 @@ def page_text(markup: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def torture(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Path]:
-    root = tmp_path_factory.mktemp("torture")
-    project = copy_project(root)
-    for pack in project.packs_dir.glob("*.yml"):
-        pack.unlink()
-    shutil.copy(TORTURE, project.packs_dir / "torture.yml")
-    out = root / "build"
-    build_all(project, out, jobs=1)
-    return project, out / "torture"
-
-
-@pytest.fixture(scope="module")
-def values(torture) -> dict[tuple, str]:
+def values(torture: tuple[Project, Path]) -> dict[tuple, str]:
     project, _ = torture
     doc, problems = load_file(project.packs_dir / "torture.yml", project.root)
     assert doc is not None and not problems
