@@ -268,31 +268,34 @@ def tab_indents(text: str, rel: str) -> list[Problem]:
     return problems
 
 
-QUOTE_OPENS = re.compile(r"""(?:^\s*-\s+|:\s+)(["'])""")
+QUOTE_OPENS = re.compile(r"""(?:^\s*-\s+|:\s+|[\[{,]\s*)(["'])""")
 
 
 def unclosed_quote(text: str, rel: str, exc: yaml.MarkedYAMLError) -> Problem | None:
     """When the parser stumbles after a quote that never closed, name the line the quote opened.
 
-    A quoted value may run over several lines, so the parser only notices much later,
-    and then blames whatever comes next (usually the indentation).
+    A quoted value may run over several lines, so the parser only notices much later, and
+    then blames whatever comes next (the indentation, another quote). Each line before the
+    error where a quoted value opens and does not close is tried, earliest first: if closing
+    the quote there lets the file parse (or moves the error past this one), that is the slip.
     """
     mark = exc.problem_mark or exc.context_mark
     if mark is None:
         return None
     lines = text.splitlines(keepends=True)
-    error_at = sum(len(line) for line in lines[: mark.line]) + mark.column
-    for index in range(min(mark.line, len(lines) - 1), -1, -1):
-        match = QUOTE_OPENS.search(lines[index])
-        if not match:
-            continue
-        quote = match.group(1)
-        opened = sum(len(line) for line in lines[:index]) + match.end()
-        if _closes(text[opened:error_at], quote):
-            return None  # the nearest quoted value before the error is closed: the slip is elsewhere
-        kind = "double" if quote == '"' else "single"
-        return Problem(rel, index + 1, match.start(1) + 1, f"YAML does not parse: the {kind} quote opened here"
-                       " is not closed; add the closing " + quote)
+    for index in range(min(mark.line + 1, len(lines))):
+        line = lines[index]
+        for match in QUOTE_OPENS.finditer(line):
+            quote = match.group(1)
+            if _closes(line[match.end():], quote):
+                continue
+            body = line.rstrip("\r\n")
+            patched = "".join(lines[:index]) + body + quote + line[len(body):] + "".join(lines[index + 1:])
+            if _parses_further(patched, mark.line):
+                kind = "double" if quote == '"' else "single"
+                return Problem(rel, index + 1, match.start(1) + 1, f"YAML does not parse: the {kind} quote opened"
+                               " here is not closed; add the closing " + quote)
+            break
     return None
 
 
@@ -300,6 +303,18 @@ def _closes(after: str, quote: str) -> bool:
     """Whether a quoted scalar that starts just before ``after`` ends within it."""
     body = after.replace("''", "") if quote == "'" else re.sub(r"\\.", "", after)
     return quote in body
+
+
+def _parses_further(text: str, error_line: int) -> bool:
+    """Whether ``text`` parses, or fails only after ``error_line`` (0-based)."""
+    try:
+        list(yaml.compose_all(text, Loader=LOADER))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return mark is not None and mark.line > error_line
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 def decode(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:

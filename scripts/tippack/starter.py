@@ -7,7 +7,8 @@ import json
 from .project import Project
 from .templates import environment
 
-STARTER_MODULES = ("welcome", "principles", "organisational-assessment", "barriers-enablers", "statement-of-intent")
+STARTER_MODULES = ("welcome", "responding-to-disclosure", "principles", "organisational-assessment",
+                   "peer-support-sessions", "barriers-enablers", "statement-of-intent")
 
 
 def starter_pack(project: Project, name: str) -> str:
