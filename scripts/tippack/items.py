@@ -246,6 +246,12 @@ class DateItem(ItemBase):
 
 
 ContactKey = Literal["lead", "council", "out_of_hours", "care_inspectorate"]
+def reachable(contact: Any) -> bool:
+    """A contact someone could reach: it has a name, a number, an address or a note of how.
+    (A role alone is not a contact: the flow leaves a space to write one in.)"""
+    return contact is not None and any(getattr(contact, k) for k in ("name", "phone", "email", "website", "note"))
+
+
 CONTACT_LABELS = {
     "lead": "Our adult protection lead",
     "council": "Council adult protection team",
@@ -264,8 +270,8 @@ class ContactsItem(ItemBase):
     def lookups(self, scope: ItemScope) -> dict[str, Any]:
         """The pack's contacts for each key shown (None where the pack has none), and when checked."""
         given = scope.pack.adult_protection
-        contacts = tuple((key, CONTACT_LABELS[key], getattr(given, key).model_dump() if getattr(given, key) else None)
-                         for key in self.show)
+        contacts = tuple((key, CONTACT_LABELS[key], getattr(given, key).model_dump() if reachable(getattr(given, key))
+                          else None) for key in self.show)
         return {"contacts": contacts, "checked": given.checked}
 
 

@@ -373,7 +373,8 @@ def _check_contacts(doc: Document, data: dict[str, Any], path: KeyPath, loaded: 
     if not wanted:
         return []
     given = data.get("adult_protection") if isinstance(data.get("adult_protection"), dict) else {}
-    missing = [key for key in wanted if not isinstance(given.get(key), dict) or not given[key]]
+    missing = [key for key in wanted if not isinstance(given.get(key), dict)
+               or not any(given[key].get(k) for k in ("name", "phone", "email", "website", "note"))]
     if not missing:
         return []
     words = ", ".join(f"{CONTACT_WORDS[k]} ({k})" for k in missing)
