@@ -39,14 +39,19 @@ class ModuleView:
 
     def items(self) -> list[tuple[KeyPath, dict[str, Any]]]:
         """Every item mapping in the module, with its key path."""
-        out = []
-        sections = self.data.get("sections")
-        for s, section in enumerate(sections if isinstance(sections, list) else []):
-            entries = section.get("items") if isinstance(section, dict) else None
-            for i, item in enumerate(entries if isinstance(entries, list) else []):
-                if isinstance(item, dict):
-                    out.append((("sections", s, "items", i), item))
-        return out
+        return raw_items(self.data)
+
+
+def raw_items(data: Any) -> list[tuple[KeyPath, dict[str, Any]]]:
+    """Every item mapping in a module file as read (even one the schema refuses), with its key path."""
+    out = []
+    sections = data.get("sections") if isinstance(data, dict) else None
+    for s, section in enumerate(sections if isinstance(sections, list) else []):
+        entries = section.get("items") if isinstance(section, dict) else None
+        for i, item in enumerate(entries if isinstance(entries, list) else []):
+            if isinstance(item, dict):
+                out.append((("sections", s, "items", i), item))
+    return out
 
 
 def item_type(cls: type[ItemBase]) -> type[ItemBase]:

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from . import templating
 from .images import IMAGE_SUFFIXES, image_problem
-from .items import ModuleView, item_types
+from .items import ModuleView, item_types, raw_items
 from .loading import ReadPack
 from .model import Module, Pack, Service, ServicesFile
 from .problems import Problem
@@ -152,17 +152,6 @@ def _check_reviewed(module: Module, doc: Document, today: dt.date) -> list[Probl
     return []
 
 
-def _items(data: Any) -> list[tuple[KeyPath, dict[str, Any]]]:
-    out = []
-    sections = data.get("sections") if isinstance(data, dict) else None
-    for s, section in enumerate(sections if isinstance(sections, list) else []):
-        items = section.get("items") if isinstance(section, dict) else None
-        for i, item in enumerate(items if isinstance(items, list) else []):
-            if isinstance(item, dict):
-                out.append((("sections", s, "items", i), item))
-    return out
-
-
 def _check_module(data: Any, doc: Document, library: Library) -> list[Problem]:
     """Checks beyond the schema, on the raw data so they run even when the schema fails."""
     problems: list[Problem] = []
@@ -177,7 +166,7 @@ def _check_module(data: Any, doc: Document, library: Library) -> list[Problem]:
                 problems.append(doc.problem(("sections", s, "id"), f"section id '{section_id}' is used twice"))
             seen_sections.add(section_id)
     seen_items: set[str] = set()
-    for path, item in _items(data):
+    for path, item in raw_items(data):
         item_id = item.get("id")
         if isinstance(item_id, str):
             if item_id in seen_items:
