@@ -151,7 +151,7 @@ def _jobs(plan: BuildPlan, out: Path, formats: frozenset[str], force: bool, summ
             continue
         published = out / pack.slug
         pending.append(BuildJob(root, pack, staging_folder(out, pack.slug), formats, epoch, wanted,
-                                published if previous else None))
+                                published if published.is_dir() else None))
     return pending
 
 
