@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,12 @@ class SavedAnswers:
     home: str
     saved: dt.datetime | None
     values: dict[str, str | bool]
+    text: str = field(default="", repr=False)  # the file as read, to point at an answer in it
+
+    def problem(self, name: str, message: str, severity: str = "warning") -> Problem:
+        """A problem with one answer, at the line and column of its name in the file."""
+        line, col = where(self.text, name)
+        return Problem(self.shown, line, col, message, severity)
 
 
 def ticked(value: Any) -> bool:
@@ -64,7 +70,7 @@ def answer_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def _where(text: str, key: str) -> tuple[int, int]:
+def where(text: str, key: str) -> tuple[int, int]:
     """Line and column of ``"key":`` in a JSON text (1, 1 if not found)."""
     at = text.find(json.dumps(key))
     if at < 0:
@@ -78,7 +84,7 @@ def read_answers(path: Path, shown: str, slug: str, home: str) -> tuple[SavedAns
 
     def problem(message: str, key: str | None = None, line: int = 1, col: int = 1) -> list[Problem]:
         if key is not None:
-            line, col = _where(text, key)
+            line, col = where(text, key)
         return [Problem(shown, line, col, message)]
 
     text = ""
@@ -120,7 +126,7 @@ def read_answers(path: Path, shown: str, slug: str, home: str) -> tuple[SavedAns
     if damaged:
         return None, problem(f"damaged: the answer '{damaged[0][:80]}' is not text", damaged[0])
     return SavedAnswers(shown, pack, module, data.get("home") if isinstance(data.get("home"), str) else "",
-                        _saved(data.get("saved")), dict(values)), []
+                        _saved(data.get("saved")), dict(values), text), []
 
 
 def _saved(value: Any) -> dt.datetime | None:

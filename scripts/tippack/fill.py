@@ -28,7 +28,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 from markupsafe import Markup
 
@@ -36,6 +35,7 @@ from .answers import SavedAnswers, answer_files, as_date_text, newest_by_module,
 from .outputs import Output, PackBuild, output
 from .printing import date_text, pdf_date
 from .problems import Problem
+from .project import Project
 from .render import RenderedModule
 
 FOLDER = "completed"
@@ -122,19 +122,10 @@ def fill_html(html: str, module_id: str, answers: Mapping[str, str | bool]) -> F
     result.html = _CONTROL.sub(place, html)
     for name, value in answers.items():
         if name not in result.names:
-            result.unplaced.append((name, "no longer matches a question in this part of the pack"))
+            result.unplaced.append((name, "it no longer matches a question in this part of the pack"))
         elif name in radio_values and isinstance(value, str) and value and value not in radio_values[name]:
-            result.unplaced.append((name, f"'{value[:60]}' is no longer one of its answers"))
+            result.unplaced.append((name, f"'{value[:60]}' is no longer one of the answers to choose from"))
     return result
-
-
-def _located(saved: SavedAnswers, name: str, message: str, text: str) -> Problem:
-    import json
-
-    at = text.find(json.dumps(name))
-    line = text.count("\n", 0, at) + 1 if at >= 0 else 1
-    col = at - (text.rfind("\n", 0, at) + 1) + 1 if at >= 0 else 1
-    return Problem(saved.shown, line, col, message, "warning")
 
 
 @output
@@ -174,7 +165,6 @@ class CompletedCopy(Output):
         from . import word
 
         answers: dict[str, SavedAnswers] = build.shared["answers"]
-        texts: dict[str, str] = build.shared.get("answer_texts", {})
         pack = build.plan.tailored
         build.path(FOLDER).mkdir(parents=True, exist_ok=True)
         for module in build.modules:
@@ -183,8 +173,8 @@ class CompletedCopy(Output):
                 continue
             html = self._html(build, module, saved, completed=True)
             filled = fill_html(html, module.id, saved.values)
-            build.warnings += [_located(saved, name, f"answer '{name}' left out: it {why}", texts.get(saved.shown, ""))
-                               .format() for name, why in filled.unplaced]
+            build.warnings += [saved.problem(name, f"answer '{name}' left out: {why}").format()
+                               for name, why in filled.unplaced]
             pdf, warnings = build.printer.write(filled.html, pack, forms=False)
             build.warnings += [f"weasyprint: {w}" for w in warnings]
             build.path(self.pdf(module.id)).write_bytes(pdf)
@@ -216,32 +206,29 @@ class FillResult:
 
 
 def read_all(paths: list[Path], slug: str, home: str, modules: set[str]) -> tuple[dict[str, SavedAnswers],
-                                                                                 dict[str, str], list[Problem]]:
-    """Every answers file for the pack: the newest answers a module, the files' text (for
-    locating warnings), and every problem (errors stop the fill; warnings do not)."""
+                                                                                 list[Problem]]:
+    """Every answers file for the pack: the newest answers a module, and every problem
+    (errors stop the fill; warnings do not)."""
     problems: list[Problem] = []
     saved: list[SavedAnswers] = []
-    texts: dict[str, str] = {}
     files = answer_files(paths)
     if not files:
         problems.append(Problem(", ".join(str(p) for p in paths) or ".", 1, 1, "no answers files (.json) here"))
     for path in files:
-        shown = str(path)
-        answers, found = read_answers(path, shown, slug, home)
+        answers, found = read_answers(path, str(path), slug, home)
         problems += found
         if answers is None:
             continue
-        texts[shown] = path.read_text(encoding="utf-8-sig")
         if answers.module not in modules:
-            problems.append(Problem(shown, 1, 1, f"left out: these answers are for '{answers.module}', which is not"
-                                    f" in this pack (any more)", "warning"))
+            problems.append(Problem(answers.shown, 1, 1, f"left out: these answers are for '{answers.module}',"
+                                    " which is not in this pack (any more)", "warning"))
             continue
         saved.append(answers)
     chosen, older = newest_by_module(saved)
-    return chosen, texts, problems + older
+    return chosen, problems + older
 
 
-def fill_pack(project: Any, slug: str, paths: list[Path], out: Path,
+def fill_pack(project: Project, slug: str, paths: list[Path], out: Path,
               waiting: Callable[[str], None]) -> tuple[FillResult | None, list[Problem]]:
     """Make the completed copies of one pack from answers files into OUT/SLUG/completed/.
 
@@ -258,7 +245,10 @@ def fill_pack(project: Any, slug: str, paths: list[Path], out: Path,
         return None, plan.problems
     pack_plan = plan.packs[0]
     tailored = pack_plan.tailored
-    chosen, texts, problems = read_all(paths, slug, tailored.pack.home.name, {m.id for m in tailored.modules})
+    chosen, problems = read_all(paths, slug, tailored.pack.home.name, {m.id for m in tailored.modules})
+    if not chosen and not any(p.severity == "error" for p in problems):
+        problems.append(Problem(", ".join(str(p) for p in paths), 1, 1, "nothing to fill in: no answers here are"
+                                f" for a part of the pack '{slug}'"))
     if any(p.severity == "error" for p in problems):
         return None, problems
     renderer, printer = tools(project.root)
@@ -266,11 +256,13 @@ def fill_pack(project: Any, slug: str, paths: list[Path], out: Path,
     with locked(out, waiting):
         target = out / slug / FOLDER
         target.mkdir(parents=True, exist_ok=True)
+        for leftover in target.glob(".filling-*"):  # from a fill that was killed
+            shutil.rmtree(leftover, ignore_errors=True)
         work = target / f".filling-{uuid.uuid4().hex[:8]}"
         try:
             build = PackBuild(project, pack_plan, work, renderer, printer,
-                              [renderer.module(m) for m in tailored.modules], epoch, frozenset(),
-                              shared={"answers": chosen, "answer_texts": texts})
+                              [renderer.module(m) for m in tailored.modules if m.id in chosen], epoch, frozenset(),
+                              shared={"answers": chosen})
             CompletedCopy().build(build)
             written = []
             for made in sorted((work / FOLDER).iterdir()):

@@ -217,16 +217,21 @@ class FormTidy:
 
     @staticmethod
     def _dingbats(pdf: Any, form: Any) -> str:
-        """The form's ZapfDingbats font (a standard font: nothing embedded), added once."""
+        """The form's ZapfDingbats font (a standard font: nothing embedded), added once.
+
+        WeasyPrint's form resources are the pages' own: the form gets a copy of them with
+        the font added, so no page lists a font it does not embed."""
         import pydyf
 
-        resources = pdf.objects[int(form["DR"].split()[0])]
+        resources = form["DR"]
+        if isinstance(resources, bytes | str):
+            resources = pdf.objects[int(resources.split()[0])]
         fonts = resources["Font"]
         fonts = pdf.objects[int(fonts.split()[0])] if isinstance(fonts, bytes | str) else fonts
         if "ZaDb" not in fonts:
             font = pydyf.Dictionary({"Type": "/Font", "Subtype": "/Type1", "BaseFont": "/ZapfDingbats"})
             pdf.add_object(font)
-            fonts["ZaDb"] = font.reference
+            form["DR"] = pydyf.Dictionary({**resources, "Font": pydyf.Dictionary({**fonts, "ZaDb": font.reference})})
         return "ZaDb"
 
 

@@ -15,14 +15,12 @@ from typing import Any
 
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Mm
-from docx.table import _Cell
+from docx.shared import Mm, Pt
 
 from . import docxml
 from .answers import as_date_text, ticked
 from .tailor import TailoredItem
-from .wordtext import Look, Styles, WordWriter, classes, set_widths, skipped, tag_of
+from .wordtext import Look, Styles, WordWriter, classes, ends_with_table, set_widths, skipped, tag_of
 
 HEAD = ("tp-principle", "tp-prompt", "tp-help")
 
@@ -60,7 +58,7 @@ class ItemWriting:
 
     def table(self, rows: int, cols: int) -> Any:
         """A new Table Grid table, never run together with a table just before it."""
-        if _ends_with_table(self.container) or self.writer.break_pending:
+        if ends_with_table(self.container) or self.writer.break_pending:
             self.writer.paragraph(self.container)
         made = self.writer.new_table(self.container, rows, cols)
         made.autofit = False
@@ -81,9 +79,10 @@ class ItemWriting:
         _fill(self.writer, box.rows[0].cells[0], text)
 
     def close(self) -> None:
-        """A paragraph after a table that ends the item, so the next item's table stays apart."""
-        if _ends_with_table(self.container):
-            self.writer.paragraph(self.container)
+        """A short paragraph after a table that ends the item, so the next item's table stays apart."""
+        if ends_with_table(self.container):
+            gap = self.writer.paragraph(self.container).paragraph_format
+            gap.space_before, gap.space_after = Pt(0), Pt(4)
 
 
 def _fixed(table: Any, width: float) -> None:
@@ -96,14 +95,6 @@ def _fill(writer: WordWriter, cell: Any, text: str | None) -> None:
         return
     for line in text.replace("\r\n", "\n").split("\n"):
         writer.text_paragraph(cell, line)
-
-
-def _ends_with_table(container: Any) -> bool:
-    element = container._tc if isinstance(container, _Cell) else container.element.body
-    last = element[-1] if len(element) else None
-    if last is not None and last.tag == qn("w:sectPr"):
-        last = element[-2] if len(element) > 1 else None
-    return last is not None and last.tag == qn("w:tbl")
 
 
 WRITERS: dict[str, Callable[[ItemWriting], None]] = {}

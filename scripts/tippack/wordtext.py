@@ -19,6 +19,7 @@ from typing import Any
 
 from docx.blkcntnr import BlockItemContainer
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -51,6 +52,8 @@ LOOKS = {
     "tp-prompt": {"bold": True},
     "tp-example__question": {"bold": True},
     "tp-quick-start__do": {"bold": True},
+    "tp-quick-start__key": {"bold": True},
+    "tp-month-plan__use": {"small": True},
     "tp-reviewed": {"small": True},
     "tp-sources": {"small": True},
     "back-matter__stamp": {"small": True},
@@ -61,6 +64,7 @@ LOOKS = {
 AFTER = {"contents__kind": "\t", "tp-quick-start__fact": "\u2003"}
 NO_MARKER = {"contents__list", "tp-services"}  # lists printed without bullets or numbers
 GREY = RGBColor(0x33, 0x33, 0x33)
+LARGE_PRINT = 16.0  # points: the body size of a large-print pack
 
 
 @dataclass(frozen=True)
@@ -167,7 +171,10 @@ class WordWriter:
             self._used_cells.add(container._tc)
             made = container.paragraphs[0]
         else:
+            after_table = ends_with_table(container)
             made = container.add_paragraph()
+            if after_table:
+                made.paragraph_format.space_before = Pt(8)
         if style:
             made._p.style = self.style_id(style)
         if self.break_pending:
@@ -204,8 +211,9 @@ class WordWriter:
             font.italic = True
         if look.caps:
             font.small_caps = True
-        if look.small:
-            font.size = Pt(round(self.base_size * 0.9 * 2) / 2)
+        if look.small:  # a little smaller, as in print; large print keeps every word full size
+            if self.base_size < LARGE_PRINT:
+                font.size = Pt(round(self.base_size * 0.9 * 2) / 2)
             font.color.rgb = GREY
         if look.brand:
             font.color.rgb = self.brand
@@ -411,14 +419,24 @@ class WordWriter:
         self.paragraph(container).add_run().add_picture(str(path), height=Mm(30))
 
 
+def ends_with_table(container: Any) -> bool:
+    """Whether the last thing in a document or cell is a table (Word runs two tables with
+    nothing between them together, and text straight after a table needs a little room)."""
+    element = container._tc if isinstance(container, _Cell) else container.element.body
+    last = element[-1] if len(element) else None
+    if last is not None and last.tag == qn("w:sectPr"):
+        last = element[-2] if len(element) > 1 else None
+    return last is not None and last.tag == qn("w:tbl")
+
+
 def column_shares(grid: list[list[Any]], width: int) -> list[float]:
-    """How wide each column should be: as its longest text needs, within limits."""
-    longest = [8] * width
+    """How wide each column should be: more for columns with more to say, within limits."""
+    lengths: list[list[int]] = [[] for _ in range(width)]
     for row in grid:
         for c, cell in enumerate(row):
             if cell is not None and cell[2] == 1:
-                longest[c] = max(longest[c], len(" ".join(cell[0].text_content().split())))
-    return [min(length, 60) ** 0.5 for length in longest]
+                lengths[c].append(len(" ".join(cell[0].text_content().split())))
+    return [min(max(2 * sum(found) / len(found) if found else 0, 8), 160) ** 0.5 for found in lengths]
 
 
 def set_widths(table: Table, widths: list[Any]) -> None:
