@@ -135,7 +135,7 @@ class CompletedCopy(Output):
 
     name = "completed copy"
     order = 95
-    kept = True
+    written_elsewhere = True
 
     @classmethod
     def files(cls, slug: str) -> list[str]:

@@ -54,7 +54,7 @@ class Output:
     format: ClassVar[str | None] = None  # the --format name that asks for it; None: made when possible
     order: ClassVar[int] = 50  # outputs build in this order: one may use what an earlier one wrote
     optional: ClassVar[bool] = False  # may write nothing for a pack (no module it applies to)
-    kept: ClassVar[bool] = False  # written by another command, never by a build: a build keeps it as it was
+    written_elsewhere: ClassVar[bool] = False  # by another command, never by a build, which keeps it as it was
 
     @classmethod
     def files(cls, slug: str) -> list[str]:
@@ -109,7 +109,7 @@ def carry_over(previous: Path | None, folder: Path, kept: list[str], slug: str) 
             continue
         _copy(previous, folder, files_of(format_name, slug))
         carried.append(format_name)
-    _copy(previous, folder, [name for cls in OUTPUTS if cls.kept for name in cls.files(slug)])
+    _copy(previous, folder, [name for cls in OUTPUTS if cls.written_elsewhere for name in cls.files(slug)])
     return carried
 
 

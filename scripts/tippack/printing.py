@@ -171,7 +171,9 @@ class FormTidy:
     A radio group's tooltip (/TU) becomes its question rather than its first answer. A text
     field's default appearance (/DA) keeps only the colour and font operators it may hold
     (12.7.3.3): WeasyPrint puts a graphics-state operator first, and a reader that draws a
-    filled-in value from it (poppler) refuses it.
+    filled-in value from it (poppler) refuses it. A ticked check box (only in a form filled
+    in from a home's answers) gets the appearance such a reader redraws it with: the check of
+    ZapfDingbats, a standard font every reader has (not embedded, and used only there).
     """
 
     def __init__(self, labels: dict[str, str]) -> None:
@@ -204,8 +206,9 @@ class FormTidy:
             field = objects[int(ref.split()[0])]
             field["T"] = pydyf.String(field["T"].string.replace(".", ":"))
             appearance = field.get("DA")
-            if appearance is None and field.get("FT") == "/Btn" and "Kids" not in field:
-                # a check box: what a reader that redraws it ticks it with (ZapfDingbats' check)
+            if appearance is None and field.get("FT") == "/Btn" and "Kids" not in field \
+                    and field.get("AS") not in (None, "/Off"):
+                # a ticked box (a form filled in): what a reader that redraws it ticks it with
                 field["DA"] = pydyf.String(f"0 g /{self._dingbats(pdf, form)} 0 Tf")
                 field["MK"]["CA"] = pydyf.String("4")
             elif appearance is not None:

@@ -123,7 +123,7 @@ def skipped(element: Any) -> bool:
 def look_of(element: Any, look: Look) -> Look:
     """The look inside ``element``, from its tag and classes."""
     tag = tag_of(element)
-    if tag in ("strong", "b", "th"):
+    if tag in ("strong", "b"):
         look = replace(look, bold=True)
     if tag in ("em", "i", "cite"):
         look = replace(look, italic=True)
@@ -395,10 +395,12 @@ class WordWriter:
                 target = word_cells[r][c]
                 if rows > 1 or cols > 1:
                     target = target.merge(word_cells[min(r + rows, len(grid)) - 1][min(c + cols, width) - 1])
-                header = tag_of(element_cell) == "th"
-                if header and r < header_rows:
+                heading = tag_of(element_cell) == "th"
+                if heading and r < header_rows:
                     docxml.shade(target, "ECECEC")
-                self.blocks(element_cell, target, replace(look, bold=look.bold or (header and r < header_rows)))
+                # a row's label is bold, except in the answer grids, where print sets it plain
+                bold = heading and (r < header_rows or "tp-grid" not in classes(element))
+                self.blocks(element_cell, target, replace(look, bold=look.bold or bold))
         for r in range(min(header_rows, len(grid))):
             docxml.repeat_header(made.rows[r])
         for row in made.rows:
