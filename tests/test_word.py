@@ -186,3 +186,17 @@ def test_two_builds_of_word_and_spreadsheets_are_byte_identical(office, tmp_path
     with zipfile.ZipFile(first / SLUG / "word" / "monitoring-log.docx") as package:
         assert {i.date_time for i in package.infolist()} == {(2026, 9, 21, 14, 13, 20)}
         assert "2026-09-21T14:13:20Z" in package.read("docProps/core.xml").decode("utf-8")
+
+
+def test_a_site_built_before_the_word_copies_is_built_again_to_link_them(office, tmp_path: Path) -> None:
+    project, _ = office
+    out = tmp_path / "out"
+    build_all(project, out, (SLUG,), jobs=1, formats="site")
+    build_all(project, out, (SLUG,), jobs=1, formats="docx")
+    page = out / SLUG / "site" / "modules" / "monitoring-log.html"
+    assert "Download as Word" not in page.read_text(encoding="utf-8")
+    assert (out / SLUG / "site" / "word" / "monitoring-log.docx").is_file()  # the copy, for when it is linked
+    again = build_all(project, out, (SLUG,), jobs=1, formats="site,docx")
+    assert [r.slug for r in again.built] == [SLUG]
+    assert "Download as Word" in page.read_text(encoding="utf-8")
+    assert build_all(project, out, (SLUG,), jobs=1, formats="site,docx").skipped == [SLUG]
