@@ -34,6 +34,7 @@ class Ids:
         self.last = 0
 
     def next(self) -> str:
+        """The next id: Word wants each content control's id unique in its document."""
         self.last += 1
         return str(self.last)
 

@@ -98,6 +98,7 @@ class Styles:
     used: bool = False
 
     def take(self) -> str | None:
+        """The style for the paragraph about to be made (a list item's first, then its others)."""
         if self.used:
             return self.rest
         self.used = True
