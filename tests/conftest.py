@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import EPOCH, ROOT, build_all, copy_project
+from support import EPOCH, ROOT, build_all, copy_project, small_project
 
 from tippack.project import Project
 
@@ -48,6 +48,26 @@ def torture(tmp_path_factory: pytest.TempPathFactory, _fixed_epoch) -> tuple[Pro
     out = root / "build"
     build_all(project, out, jobs=1)
     return project, out / "torture"
+
+
+OFFICE_PACK = """home: {name: Ash House, manager: Pat Example}
+modules: [statement-of-intent, monitoring-log, training-needs-analysis]
+signatories: [{name: Pat Example, role: Manager}, {role: Provider}]
+theme: {primary: "#00695c"}
+print: {paper: A4, fillable: true}
+"""
+
+
+@pytest.fixture(scope="session")
+def office(tmp_path_factory: pytest.TempPathFactory, _fixed_epoch) -> tuple[Project, Path]:
+    """A small project (one pack with a template, a log and a worksheet with choices) built
+    once with every format: site, PDF, Word and spreadsheets. Read it; do not change it."""
+    root = tmp_path_factory.mktemp("office")
+    project = small_project(root, ())
+    (project.packs_dir / "ash.yml").write_text(OFFICE_PACK, encoding="utf-8")
+    out = root / "build"
+    build_all(project, out, formats="site,pdf,docx,xlsx")
+    return project, out
 
 
 @pytest.fixture()

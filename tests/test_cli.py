@@ -37,7 +37,7 @@ def test_unknown_pack_is_a_usage_error_with_a_suggestion(monkeypatch: pytest.Mon
 
 
 def test_bad_option_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    result = run(["build", "--format", "docx"], ROOT, monkeypatch)
+    result = run(["build", "--format", "epub"], ROOT, monkeypatch)
     assert result.exit_code == 2
 
 

@@ -1,12 +1,14 @@
 """A new item type is one model class, one template, its stylesheet and its docs: this test
 adds one in its own temporary project (no other file of the package changes) and builds it
-into a site and a PDF."""
+into a site, a PDF and Word (which has no writer of its own for it: the question, its text
+and a space to write in)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
 
+import docx
 import pytest
 from pypdf import PdfReader
 from support import build_all, small_project
@@ -58,9 +60,9 @@ def project(tmp_path: Path):
     unregister_item_type("traffic-light")
 
 
-def test_a_new_item_type_builds_into_the_site_and_the_pdf(project: Project) -> None:
+def test_a_new_item_type_builds_into_the_site_the_pdf_and_word(project: Project) -> None:
     out = project.root / "build"
-    build_all(project, out, jobs=1)
+    build_all(project, out, jobs=1, formats="site,pdf,docx")
     text = " ".join(" ".join((p.extract_text() or "").split())
                     for p in PdfReader(out / "ash" / "ash-implementation-pack.pdf").pages)
     assert "Where does Ash House stand overall?" in text
@@ -70,3 +72,8 @@ def test_a_new_item_type_builds_into_the_site_and_the_pdf(project: Project) -> N
     assert page.count('name="principles.overall"') == 3
     assert "assets/items/traffic-light.css" in page
     assert (out / "ash" / "site" / "assets" / "items" / "traffic-light.css").read_text(encoding="utf-8") == STYLE
+    document = docx.Document(out / "ash" / "word" / "principles.docx")
+    texts = [p.text for p in document.paragraphs]
+    at = texts.index("Where does Ash House stand overall?")
+    assert texts[at + 1] == "Red Amber Green"
+    assert any(len(t.rows) == 1 and len(t.columns) == 1 for t in document.tables)  # a box to write in

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import bundle, printing, site  # noqa: F401 - each registers its outputs
+from . import bundle, fill, printing, sheets, site, word  # noqa: F401 - each registers its outputs
 from .outputs import OUTPUTS, PackBuild, carry_over
 from .plan import PackPlan
 from .printing import Printer, date_text
@@ -47,7 +47,7 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def _tools(root: Path) -> tuple[Renderer, Printer]:
+def tools(root: Path) -> tuple[Renderer, Printer]:
     if root not in _WORKERS:
         project = Project(root)
         _WORKERS[root] = (Renderer(project.overrides, project.mkdocs_yml), Printer(project))
@@ -59,7 +59,7 @@ def warm_up(root: Path) -> None:
     import mkdocs.commands.build  # noqa: F401
     import weasyprint  # noqa: F401
 
-    _tools(root)
+    tools(root)
 
 
 def build_pack(job: BuildJob) -> BuildResult:
@@ -75,7 +75,7 @@ def build_pack(job: BuildJob) -> BuildResult:
 
 
 def _build(job: BuildJob) -> BuildResult:
-    renderer, printer = _tools(job.root)
+    renderer, printer = tools(job.root)
     plan = job.plan
     job.workdir.mkdir(parents=True)
     previous = _record(job.previous)

@@ -1,5 +1,8 @@
 """The offline bundle: the site and the printable pack in one zip, for a USB stick or a shared drive.
 
+The site carries the Word and spreadsheet copies it links; the whole pack's Word file sits
+beside the PDF.
+
 Byte-identical on rebuild (fixed times inside the zip); a README with Windows line endings so
 every Notepad shows it; a page that opens the site. Made whenever both the site and the PDF
 are there.
@@ -33,13 +36,16 @@ class Bundle(Output):
 
     def wanted(self, build: PackBuild) -> bool:
         both = build.path("site").is_dir() and build.path(pdf_name(build.slug)).is_file()
-        return both and bool({"site", "pdf"} & build.formats)
+        return both and bool({"site", "pdf", "docx", "xlsx"} & build.formats)
 
     def build(self, build: PackBuild) -> None:
+        from .word import pack_docx_name
+
         pack = build.plan.tailored
+        docx = build.path(pack_docx_name(build.slug))
         _bundle(build.project, build.path(bundle_name(build.slug)), build.path("site"),
                 build.path(pdf_name(build.slug)), pack.pack.home.name, pack.version, date_text(build.epoch),
-                build.epoch)
+                build.epoch, docx if docx.is_file() else None)
 
 
 def bundle_name(slug: str) -> str:
@@ -52,12 +58,14 @@ _NOT_BUNDLED = ("*.map", "sitemap.xml", "sitemap.xml.gz")
 
 
 def _bundle(project: Project, target: Path, site: Path, pdf: Path, home: str, version: str,
-            when: str, epoch: int) -> None:
-    """A zip of the site and the PDF, a README and a page that opens the site; byte-identical
-    on rebuild. The README uses Windows line endings so every Notepad shows it properly."""
+            when: str, epoch: int, docx: Path | None = None) -> None:
+    """A zip of the site and the PDF (and the Word pack, when built), a README and a page that
+    opens the site; byte-identical on rebuild. The README uses Windows line endings so every
+    Notepad shows it properly."""
     env = environment(project.overrides / "publish", autoescape=html_only(), tidy=False,
                       keep_trailing_newline=True)
-    values = {"home": home, "version": version, "date": when, "pdf": pdf.name}
+    values = {"home": home, "version": version, "date": when, "pdf": pdf.name,
+              "docx": docx.name if docx else "", "sheets": (site / "sheets").is_dir()}
     readme = env.get_template(BUNDLE_TEMPLATES[0]).render(values).replace("\n", "\r\n")
     opener = env.get_template(BUNDLE_TEMPLATES[1]).render(values)
     stamp = dt.datetime.fromtimestamp(max(epoch, 315532800), dt.UTC).timetuple()[:6]

@@ -72,10 +72,11 @@ def check(slugs: tuple[str, ...]) -> None:
 )
 @click.option("--format", "formats", default="all", show_default=True,
               callback=lambda ctx, param, value: _formats(value),
-              help="Outputs to build, comma-separated: site, pdf (or all). Others are kept as they were.")
+              help="Outputs to build, comma-separated: site, pdf, docx, xlsx (or all). Others are kept as they were.")
 @click.option("--force", is_flag=True, help="Rebuild packs even when nothing they use has changed.")
 def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: frozenset[str], force: bool) -> None:
-    """Build the named packs (default: all): site, PDF, per-module PDFs and offline bundle."""
+    """Build the named packs (default: all): site, PDF, per-module PDFs, Word and spreadsheet copies,
+    offline bundle."""
     from .plan import gather
     from .progress import Progress
     from .schedule import BuildInterrupted, build_packs, is_unchanged
@@ -131,6 +132,37 @@ def _check_mkdocs_yml(project) -> None:  # noqa: ANN001
         project_config(project.mkdocs_yml)
     except ConfigError as exc:
         raise ContentError([Problem("mkdocs.yml", 1, 1, f"MkDocs cannot use this configuration: {exc}")]) from None
+
+
+@main.command()
+@click.argument("slug")
+@click.argument("answers", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=None, help="Output folder (default: build/)."
+)
+def fill(slug: str, answers: tuple[Path, ...], out: Path | None) -> None:
+    """The home's completed copy from answers saved on its site (files, or a folder of them):
+    a PDF and a Word copy of each part answered (and the form, filled in, for a fillable
+    pack), in OUT/SLUG/completed/ and nowhere else."""
+    from .fill import fill_pack
+
+    project = find_project()
+    target = (out if out is not None else project.root / "build").resolve()
+    result, problems = fill_pack(project, slug, list(answers), target, lambda message: click.echo(message, err=True))
+    if result is None:
+        raise ContentError(problems)
+    _echo_problems(problems)
+    for warning in result.warnings:
+        click.echo(warning, err=True)
+    for path in result.written:
+        click.echo(f"wrote {_shown(path, project.root)}", err=True)
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 @main.command(name="list")

@@ -20,6 +20,9 @@ TOOL_DISTRIBUTIONS = (
     "pydantic",
     "pypdf",
     "pyyaml",
+    "python-docx",
+    "openpyxl",
+    "lxml",
 )
 
 

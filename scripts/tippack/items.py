@@ -202,6 +202,8 @@ class TableItem(ItemBase):
     columns: Annotated[list[Line], Field(min_length=1, max_length=10)]
     rows: Annotated[int, Field(ge=1, le=60)] | None = None
     row_labels: Annotated[list[Line], Field(min_length=1, max_length=60)] | None = None
+    # Columns answered from a set list (a drop-down in Word and in the spreadsheet): column -> choices.
+    choices: dict[Line, Annotated[list[Line], Field(min_length=2, max_length=30)]] | None = None
 
     example: Annotated[list[list[str]], Field(min_length=1, max_length=60)] | None = None
 
@@ -210,6 +212,19 @@ class TableItem(ItemBase):
         if self.rows is not None and self.row_labels is not None:
             raise refuse("give either 'rows' or 'row_labels', not both")
         return self
+
+    @field_validator("choices")
+    @classmethod
+    def _choices_name_columns(cls, choices: Any, info: ValidationInfo) -> Any:
+        columns, labels = info.data.get("columns"), info.data.get("row_labels")
+        if choices is None or columns is None:
+            return choices
+        written = columns[1:] if labels else columns
+        for column in choices:
+            if column not in written:
+                hint = did_you_mean(column, written) or f" (expected {one_of(written)})"
+                raise refuse(f"'{column[:60]}' is not a column you write in{hint}")
+        return choices
 
     @field_validator("example")
     @classmethod
@@ -224,6 +239,13 @@ class TableItem(ItemBase):
         for row in example:
             if len(row) > cells:
                 raise refuse(f"a row has {len(row)} cells, but the table has {cells} to write in")
+        written = columns[1:] if labels else columns
+        for column, allowed in (info.data.get("choices") or {}).items():
+            index = written.index(column) if column in written else -1
+            for row in example:
+                if 0 <= index < len(row) and row[index] and row[index] not in allowed:
+                    raise refuse(f"'{row[index][:60]}' in column '{column}' is not one of its choices"
+                                 f" ({one_of(allowed)})")
         return example
 
     def lookups(self, scope: ItemScope) -> dict[str, Any]:

@@ -102,7 +102,12 @@ class Module(Strict):
     plan: ModulePlan | None = None
     intro: Text | None = None
     scales: dict[Id, Annotated[list[Line], Field(min_length=2, max_length=10)]] = {}
+    spreadsheet: bool | None = None  # its tables as a spreadsheet too (unset: yes for a log)
     sections: Annotated[list[Section], Field(min_length=1)]
+
+    def keeps_records(self) -> bool:
+        """Whether its tables are records a home keeps, made into a spreadsheet."""
+        return self.spreadsheet if self.spreadsheet is not None else self.kind == "log"
 
 
 class Home(Strict):

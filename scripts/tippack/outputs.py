@@ -4,7 +4,8 @@
 a format of its own (the offline bundle) is made whenever what it needs is there. Files of
 formats not built this time are carried over from the pack's last good build, so building
 the site alone leaves the PDF as it was. The overview of every pack is written by
-``overview``, the Word and spreadsheet copies (later) plug in here the same way.
+``overview``. The Word and spreadsheet copies are outputs too, and so is the completed copy
+that ``tippack fill`` writes (a build never makes it, and keeps it as it was).
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ class Output:
     name: ClassVar[str]
     format: ClassVar[str | None] = None  # the --format name that asks for it; None: made when possible
     order: ClassVar[int] = 50  # outputs build in this order: one may use what an earlier one wrote
+    optional: ClassVar[bool] = False  # may write nothing for a pack (no module it applies to)
+    written_elsewhere: ClassVar[bool] = False  # by another command, never by a build, which keeps it as it was
 
     @classmethod
     def files(cls, slug: str) -> list[str]:
@@ -93,19 +96,29 @@ def files_of(format_name: str, slug: str) -> list[str]:
 
 
 def carry_over(previous: Path | None, folder: Path, kept: list[str], slug: str) -> list[str]:
-    """Copy the files of formats not built this time from the last good build; the formats copied."""
-    carried = []
+    """Copy the files of formats not built this time from the last good build; the formats copied.
+
+    A format is carried over when every file it must have is there. What only another command
+    writes (the completed copies ``fill`` makes) is always carried over.
+    """
+    carried: list[str] = []
     if previous is None or not previous.is_dir():
         return carried
     for format_name in kept:
-        names = files_of(format_name, slug)
-        if not names or not all((previous / name).exists() for name in names):
+        outputs = [cls for cls in OUTPUTS if cls.format == format_name]
+        needed = [name for cls in outputs if not cls.optional for name in cls.files(slug)]
+        if not outputs or not all((previous / name).exists() for name in needed):
             continue
-        for name in names:
-            source, target = previous / name, folder / name
-            if source.is_dir():
-                shutil.copytree(source, target)
-            else:
-                shutil.copyfile(source, target)
+        _copy(previous, folder, files_of(format_name, slug))
         carried.append(format_name)
+    _copy(previous, folder, [name for cls in OUTPUTS if cls.written_elsewhere for name in cls.files(slug)])
     return carried
+
+
+def _copy(previous: Path, folder: Path, names: list[str]) -> None:
+    for name in names:
+        source, target = previous / name, folder / name
+        if source.is_dir():
+            shutil.copytree(source, target)
+        elif source.is_file():
+            shutil.copyfile(source, target)

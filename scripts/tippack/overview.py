@@ -1,7 +1,8 @@
 """build/index.html: every published pack for facilitators, from the packs' build records.
 
 Written after every build (and when shards are joined), atomically; it lists what is in
-the folder, each pack with its home, modules, pages, build date and a link to each output.
+the folder, each pack with its home, modules, pages, build date and a link to each output
+(never to a home's completed copies).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from pathlib import Path
 from .bundle import bundle_name
 from .printing import pdf_name
 from .project import Project
+from .sheets import sheets_path
 from .templates import environment
+from .word import module_docx_path, pack_docx_name
 
 
 def record(out: Path, slug: str) -> dict | None:
@@ -60,11 +63,16 @@ def write_overview(project: Project, out: Path) -> None:
         meta["links"] = {
             "site": f"{slug}/site/index.html" if (folder / "site" / "index.html").exists() else None,
             "pdf": f"{slug}/{pdf_name(slug)}" if (folder / pdf_name(slug)).exists() else None,
+            "docx": f"{slug}/{pack_docx_name(slug)}" if (folder / pack_docx_name(slug)).exists() else None,
             "zip": f"{slug}/{bundle_name(slug)}" if (folder / bundle_name(slug)).exists() else None,
             "earlier": [f"{slug}/versions/{name}" for name in meta.get("earlier", [])
                         if (folder / "versions" / name).exists()],
         }
         meta["stale"] = notes.get(slug)
+        for module in meta["modules"]:
+            word, sheets = module_docx_path(module["id"]), sheets_path(module["id"])
+            module["word"] = f"{slug}/{word}" if (folder / word).is_file() else None
+            module["sheets"] = f"{slug}/{sheets}" if (folder / sheets).is_file() else None
         packs.append(meta)
     html = environment(project.overrides / "publish").get_template("index.html").render(packs=packs)
     tmp = out / ".index.html.tmp"

@@ -7,11 +7,13 @@ shows) and back matter. Page geometry, headers and footers live in
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import gc
 import logging
 import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,13 +56,15 @@ class Printer:
         self.env = environment(project.overrides / "print")
 
     def html(self, pack: TailoredPack, modules: list[RenderedModule], pages: list[str], renderer: Renderer,
-             created: str, date_text: str) -> str:
-        """The whole pack as one HTML document."""
+             created: str, date_text: str, template: str = "pack.html", **extra: Any) -> str:
+        """The whole pack as one HTML document (``template``: another print document built on
+        pack.html, such as a completed copy, with its ``extra`` values)."""
         p = pack.pack
         root = self.project.root
         logo = (root / p.home.logo).resolve().as_uri() if p.home.logo else None
         author = p.facilitator.organisation or p.facilitator.name if p.facilitator else (p.home.provider or p.home.name)
-        return self.env.get_template("pack.html").render(
+        values = dict(
+            completed=False,
             home=pack.context["home"],
             facilitator=pack.context["facilitator"],
             version=pack.version,
@@ -88,23 +92,14 @@ class Printer:
                       "examples": m.examples} for m in modules],
             pages=[{"title": page_title(text), "html": renderer.page_html(text)} for text in pages],
         )
+        return self.env.get_template(template).render(**{**values, **extra})
 
     def render(self, html: str, pack: TailoredPack, module_ids: list[str]) -> tuple[PrintResult, list[str]]:
         """Lay out and write the PDF; return it with module page ranges and any warnings."""
-        from weasyprint import HTML
-
-        handler = _Warnings()
-        wlog = logging.getLogger("weasyprint")
-        wlog.addHandler(handler)
-        # Layout makes millions of short-lived objects and few cycles: the cyclic collector
-        # only slows it down (about 15-20 % of print time on an 85-page pack, same peak memory).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            fillable = pack.pack.print.fillable
-            finisher = FormTidy(group_labels(pack)) if fillable else None
-            document = HTML(string=html, base_url=str(self.project.root)).render(
-                font_config=self.fonts, pdf_forms=fillable)
+        fillable = pack.pack.print.fillable
+        finisher = FormTidy(group_labels(pack)) if fillable else None
+        with _quiet_layout() as handler:
+            document = self.layout(html, fillable)
             starts: dict[str, int] = {}
             for index, page in enumerate(document.pages):
                 for anchor in page.anchors:
@@ -128,11 +123,21 @@ class Printer:
                 part.metadata = copy.copy(document.metadata)
                 part.metadata.title = f"{titles[module_id]}: {pack.pack.home.name}"
                 module_pdfs[module_id] = part.write_pdf(pdf_forms=fillable, pdf_tags=True, finisher=finisher)
-        finally:
-            wlog.removeHandler(handler)
-            if collecting:
-                gc.enable()
         return PrintResult(pdf, total, ranges, module_pdfs), plain_warnings(handler.records)
+
+    def layout(self, html: str, forms: bool) -> Any:
+        """WeasyPrint's laid-out document for one HTML document (form fields when ``forms``)."""
+        from weasyprint import HTML
+
+        return HTML(string=html, base_url=str(self.project.root)).render(font_config=self.fonts, pdf_forms=forms)
+
+    def write(self, html: str, pack: TailoredPack, forms: bool) -> tuple[bytes, list[str]]:
+        """One print document as a PDF (a form when ``forms``), and any warnings: for documents
+        other than the pack, such as a completed copy."""
+        finisher = FormTidy(group_labels(pack)) if forms else None
+        with _quiet_layout() as handler:
+            pdf = self.layout(html, forms).write_pdf(pdf_forms=forms, pdf_tags=True, finisher=finisher)
+        return pdf, plain_warnings(handler.records)
 
 
 # WeasyPrint warnings that mean the machine lacks something, said once, with the fix.
@@ -154,6 +159,26 @@ def plain_warnings(records: list[str]) -> list[str]:
             for message, n in counts.items()]
 
 
+@contextlib.contextmanager
+def _quiet_layout() -> Iterator[_Warnings]:
+    """Collect WeasyPrint's warnings, with the cyclic garbage collector paused.
+
+    Layout makes millions of short-lived objects and few cycles: the cyclic collector
+    only slows it down (about 15-20 % of print time on an 85-page pack, same peak memory).
+    """
+    handler = _Warnings()
+    wlog = logging.getLogger("weasyprint")
+    wlog.addHandler(handler)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield handler
+    finally:
+        wlog.removeHandler(handler)
+        if collecting:
+            gc.enable()
+
+
 class FormTidy:
     """Put WeasyPrint's form fields in the shape ISO 32000 asks for, before the PDF is written.
 
@@ -163,7 +188,12 @@ class FormTidy:
     carries no /T: otherwise each button is a field of its own, named "group.group".
     Readers then visit every button twice (pypdf: "... already parsed"). Partial names
     may not contain a period (12.7.3.2), so the dotted item names become colon-separated.
-    A radio group's tooltip (/TU) becomes its question rather than its first answer.
+    A radio group's tooltip (/TU) becomes its question rather than its first answer. A text
+    field's default appearance (/DA) keeps only the colour and font operators it may hold
+    (12.7.3.3): WeasyPrint puts a graphics-state operator first, and a reader that draws a
+    filled-in value from it (poppler) refuses it. A ticked check box (only in a form filled
+    in from a home's answers) gets the appearance such a reader redraws it with: the check of
+    ZapfDingbats, a standard font every reader has (not embedded, and used only there).
     """
 
     def __init__(self, labels: dict[str, str]) -> None:
@@ -195,7 +225,37 @@ class FormTidy:
         for ref in roots:
             field = objects[int(ref.split()[0])]
             field["T"] = pydyf.String(field["T"].string.replace(".", ":"))
+            appearance = field.get("DA")
+            if appearance is None and field.get("FT") == "/Btn" and "Kids" not in field \
+                    and field.get("AS") not in (None, "/Off"):
+                # a ticked box (a form filled in): what a reader that redraws it ticks it with
+                field["DA"] = pydyf.String(f"0 g /{self._dingbats(pdf, form)} 0 Tf")
+                field["MK"]["CA"] = pydyf.String("4")
+            elif appearance is not None:
+                text = appearance.string
+                text = text.decode("latin-1") if isinstance(text, bytes) else text
+                field["DA"] = pydyf.String(re.sub(r"/\S+ gs\s*", "", text))
         form["Fields"] = roots
+
+
+    @staticmethod
+    def _dingbats(pdf: Any, form: Any) -> str:
+        """The form's ZapfDingbats font (a standard font: nothing embedded), added once.
+
+        WeasyPrint's form resources are the pages' own: the form gets a copy of them with
+        the font added, so no page lists a font it does not embed."""
+        import pydyf
+
+        resources = form["DR"]
+        if isinstance(resources, bytes | str):
+            resources = pdf.objects[int(resources.split()[0])]
+        fonts = resources["Font"]
+        fonts = pdf.objects[int(fonts.split()[0])] if isinstance(fonts, bytes | str) else fonts
+        if "ZaDb" not in fonts:
+            font = pydyf.Dictionary({"Type": "/Font", "Subtype": "/Type1", "BaseFont": "/ZapfDingbats"})
+            pdf.add_object(font)
+            form["DR"] = pydyf.Dictionary({**resources, "Font": pydyf.Dictionary({**fonts, "ZaDb": font.reference})})
+        return "ZaDb"
 
 
 def group_labels(pack: TailoredPack) -> dict[str, str]:
@@ -252,9 +312,7 @@ class PackPdf(Output):
 
     def build(self, build: PackBuild) -> None:
         pack = build.plan.tailored
-        html = build.printer.html(pack, build.modules, [text for _, _, text in build.plan.pages], build.renderer,
-                                  pdf_date(build.epoch), date_text(build.epoch))
-        result, warnings = build.printer.render(html, pack, [m.id for m in build.modules])
+        result, warnings = build.printer.render(print_html(build), pack, [m.id for m in build.modules])
         build.warnings += [f"weasyprint: {w}" for w in warnings]
         build.pages, build.ranges = result.pages, result.ranges
         build.shared["print"] = result
@@ -279,6 +337,16 @@ class ModulePdfs(Output):
         folder.mkdir()
         for module_id, data in result.module_pdfs.items():
             (folder / f"{module_id}.pdf").write_bytes(data)
+
+
+def print_html(build: PackBuild) -> str:
+    """The pack's print document, made once per build: the PDF is laid out from it and the
+    Word copies are written from it, so both have the same wording in the same order."""
+    if "print_html" not in build.shared:
+        build.shared["print_html"] = build.printer.html(
+            build.plan.tailored, build.modules, [text for _, _, text in build.plan.pages], build.renderer,
+            pdf_date(build.epoch), date_text(build.epoch))
+    return build.shared["print_html"]
 
 
 def pdf_name(slug: str) -> str:

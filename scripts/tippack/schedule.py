@@ -47,9 +47,20 @@ def build_epoch(root: Path, inputs: list[Path]) -> int:
     return newest_mtime(root, inputs)
 
 
-def fingerprints(root: Path, inputs: list[Path], formats: frozenset[str]) -> dict[str, str]:
-    """What each format asked for would be made from, by format."""
-    return {name: pack_digest(root, inputs, name) for name in sorted(formats)}
+LINKED = ("pdf", "docx", "xlsx")  # the copies the site links, where they are built
+
+
+def fingerprints(root: Path, inputs: list[Path], formats: frozenset[str],
+                 previous: dict | None = None) -> dict[str, str]:
+    """What each format asked for would be made from, by format.
+
+    The site links the printable and editable copies built beside it (asked for now, or
+    kept from the last build), so which of them there are is part of what it is made from:
+    a site built before the Word copies is built again once they are there, to link them.
+    """
+    beside = sorted((set(formats) | set((previous or {}).get("fingerprints") or {})) & set(LINKED))
+    return {name: pack_digest(root, inputs, f"{name}+{','.join(beside)}" if name == "site" else name)
+            for name in sorted(formats)}
 
 
 def up_to_date(previous: dict | None, wanted: dict[str, str]) -> bool:
@@ -63,7 +74,8 @@ def is_unchanged(root: Path, out: Path, formats: frozenset[str]) -> Callable[[st
 
     def unchanged(slug: str, inputs: list[Path]) -> bool:
         try:
-            return up_to_date(record(out, slug), fingerprints(root, inputs, formats))
+            previous = record(out, slug)
+            return up_to_date(previous, fingerprints(root, inputs, formats, previous))
         except OSError:
             return False
 
@@ -139,21 +151,21 @@ def _jobs(plan: BuildPlan, out: Path, formats: frozenset[str], force: bool, summ
     root = plan.project.root
     pending: list[BuildJob] = []
     for pack in plan.packs:
+        previous = record(out, pack.slug)
         try:
-            wanted = fingerprints(root, pack.inputs, formats)
+            wanted = fingerprints(root, pack.inputs, formats, previous)
             epoch = build_epoch(root, pack.inputs)
         except OSError as exc:  # an input vanished after checking: this pack fails, the others go on
             failed = BuildResult(pack.slug, False, error=f"{type(exc).__name__}: {exc}")
             summary.failed.append(failed)
             report("done", pack.slug, failed, 0, 0)
             continue
-        previous = record(out, pack.slug)
         if not force and up_to_date(previous, wanted):
             summary.skipped.append(pack.slug)  # built meanwhile by another build into this folder
             continue
         published = out / pack.slug
         pending.append(BuildJob(root, pack, staging_folder(out, pack.slug), formats, epoch, wanted,
-                                published if previous else None))
+                                published if published.is_dir() else None))
     return pending
 
 

@@ -92,8 +92,13 @@ def site_config(
     logo_name: str | None,
     pdf_name: str,
     contacts: dict[str, Any] | None = None,
+    downloads: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The settings that make the root mkdocs.yml into this pack's site configuration."""
+    """The settings that make the root mkdocs.yml into this pack's site configuration.
+
+    ``contacts``: who to contact about the pack, shown above the footer; ``downloads``: the
+    editable copies the site links, as ``downloads()`` finds them.
+    """
     base = project_config(project.mkdocs_yml).settings
     theme = dict(base.get("theme") or {})
     theme["custom_dir"] = str((project.root / theme.get("custom_dir", "overrides/theme")).resolve())
@@ -103,7 +108,7 @@ def site_config(
     extra = dict(base.get("extra") or {})
     extra_css = list(base.get("extra_css") or []) + [f"assets/items/{p.name}" for p in project.item_styles()]
     extra["tippack"] = {"slug": slug, "home": home_name, "pdf": pdf_name, "colours": palette(primary),
-                        "contacts": contacts or {}}
+                        "contacts": contacts or {}, "word": {}, "sheets": {}, "word_pack": "", **(downloads or {})}
     return {
         # Escaped once here; Markup so that Material's few `| e` filters do not escape it again.
         "site_name": Markup(html_text(home_name)),
@@ -193,10 +198,55 @@ class Site(Output):
         pdf = build.path(pdf_name(build.slug))
         settings = site_config(project, docs, site, nav, pack.pack.home.name, build.slug, pack.pack.theme.primary,
                                f"logo{logo.suffix.lower()}" if logo else None, pdf.name if pdf.exists() else "",
-                               footer_contacts(pack))
+                               footer_contacts(pack),
+                               downloads(build.folder, build.slug, [m.id for m in build.modules]))
         build.warnings += [f"mkdocs: {w}" for w in build_site(project, settings)]
         tidy_theme_html(site)
         shutil.rmtree(docs)
-        if pdf.exists():  # linked from every page: the PDFs travel with the site
-            shutil.copyfile(pdf, site / pdf.name)
-            shutil.copytree(build.path("modules"), site / "modules", dirs_exist_ok=True)
+        copy_downloads(build.folder, build.slug, site)
+
+
+def downloads(folder: Path, slug: str, module_ids: list[str]) -> dict[str, Any]:
+    """The Word and spreadsheet copies built for a pack, as the site links them (paths from the
+    site's root): each module's, by module id, and the whole pack's Word file."""
+    from .sheets import sheets_path
+    from .word import module_docx_path, pack_docx_name
+
+    return {
+        "word": {m: module_docx_path(m) for m in module_ids if (folder / module_docx_path(m)).is_file()},
+        "sheets": {m: sheets_path(m) for m in module_ids if (folder / sheets_path(m)).is_file()},
+        "word_pack": pack_docx_name(slug) if (folder / pack_docx_name(slug)).is_file() else "",
+    }
+
+
+def copy_downloads(folder: Path, slug: str, site: Path) -> None:
+    """The printable and editable copies into the site, which links them: they travel with it
+    (and in the offline bundle), and the links work from disk."""
+    from .word import pack_docx_name
+
+    for name in (pdf_name(slug), pack_docx_name(slug)):
+        if (folder / name).is_file():
+            shutil.copyfile(folder / name, site / name)
+    for name in ("modules", "word", "sheets"):
+        if (folder / name).is_dir():
+            shutil.copytree(folder / name, site / name, dirs_exist_ok=True)
+
+
+@output
+class SiteCopies(Output):
+    """A site kept from the last build gets the copies built now (the PDF, Word, spreadsheets),
+    so the files it links are always the pack's current ones."""
+
+    name = "site's copies"
+    order = 35
+
+    @classmethod
+    def files(cls, slug: str) -> list[str]:
+        return []
+
+    def wanted(self, build: PackBuild) -> bool:
+        return "site" not in build.formats and bool(build.formats & {"pdf", "docx", "xlsx"}) \
+            and build.path("site").is_dir()
+
+    def build(self, build: PackBuild) -> None:
+        copy_downloads(build.folder, build.slug, build.path("site"))

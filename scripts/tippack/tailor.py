@@ -61,6 +61,7 @@ class TailoredModule:
     sections: tuple[TailoredSection, ...]
     reviewed: dt.date | None = None
     plan: dict[str, Any] | None = None  # month, step (for this home's route), who, time, start
+    spreadsheet: bool = False  # its tables are records, made into a spreadsheet too
 
 
 @dataclass(frozen=True)
@@ -249,6 +250,7 @@ def tailor_module(module: Module, module_id: str, doc: Document, exclude: list[s
         sections=tuple(sections),
         reviewed=module.reviewed,
         plan=plan,
+        spreadsheet=module.keeps_records(),
     )
 
 
