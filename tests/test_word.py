@@ -163,7 +163,8 @@ def test_the_site_overview_and_bundle_offer_the_editable_copies(office) -> None:
         names = set(bundle.namelist())
         readme = bundle.read("README.txt").decode("utf-8")
     assert {"site/word/statement-of-intent.docx", "site/sheets/training-needs-analysis.xlsx",
-            f"{SLUG}-implementation-pack.docx"} <= names
+            f"site/{SLUG}-implementation-pack.docx"} <= names
+    assert f"{SLUG}-implementation-pack.docx" not in names  # each file once, in site/
     assert "site/word" in readme
     overview = (out / "index.html").read_text(encoding="utf-8")
     for link in (f"{SLUG}/word/monitoring-log.docx", f"{SLUG}/sheets/monitoring-log.xlsx",

@@ -62,7 +62,8 @@ def test_header_and_footer_on_every_page_after_the_cover(pack: Built):
     total = len(pages)
     assert home not in pages[0].header and "Page" not in pages[0].footer, "the cover has no running header"
     for page in pages[1:]:
-        assert page.header.startswith(home), (page.number, page.header)
+        left_hand = pack.settings.duplex and page.number % 2 == 0  # mirrored: the home at the inner edge
+        assert page.header.endswith(home) if left_hand else page.header.startswith(home), (page.number, page.header)
         assert f"Page {page.number} of {total}" in page.footer, (page.number, page.footer)
         assert version in page.footer and "2026" in page.footer, (page.number, page.footer)
 
@@ -143,10 +144,10 @@ def test_every_font_is_embedded_and_the_text_face_is_shipped(pack: Built):
             if key not in seen:
                 seen.add(key)
                 fonts.append(ref.get_object())
-    # Every glyph printed on the pages comes from the shipped family: no fallback face
-    # (a character the font lacks would print in whatever the machine has).
+    # Every glyph printed on the pages comes from the shipped faces (Atkinson, and Noto Sans for
+    # what it lacks and in fillable fields): never from whatever fonts the machine has.
     page_faces = {str(f["/BaseFont"]).split("+")[-1] for f in fonts}
-    assert all(face.startswith("Atkinson-Hyperlegible") for face in page_faces), page_faces
+    assert all(face.startswith(("Atkinson-Hyperlegible", "Pack-Noto-Sans")) for face in page_faces), page_faces
     form = reader.root_object.get("/AcroForm")
     if form and "/DR" in form:
         fonts += [f.get_object() for f in (form["/DR"].get_object().get("/Font") or {}).values()]
