@@ -47,7 +47,8 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def _tools(root: Path) -> tuple[Renderer, Printer]:
+def tools(root: Path) -> tuple[Renderer, Printer]:
+    """This process's renderer and printer for a project, made once and kept (fonts, templates, caches)."""
     if root not in _WORKERS:
         project = Project(root)
         _WORKERS[root] = (Renderer(project.overrides, project.mkdocs_yml), Printer(project))
@@ -59,7 +60,7 @@ def warm_up(root: Path) -> None:
     import mkdocs.commands.build  # noqa: F401
     import weasyprint  # noqa: F401
 
-    _tools(root)
+    tools(root)
 
 
 def build_pack(job: BuildJob) -> BuildResult:
@@ -75,7 +76,7 @@ def build_pack(job: BuildJob) -> BuildResult:
 
 
 def _build(job: BuildJob) -> BuildResult:
-    renderer, printer = _tools(job.root)
+    renderer, printer = tools(job.root)
     plan = job.plan
     job.workdir.mkdir(parents=True)
     previous = _record(job.previous)

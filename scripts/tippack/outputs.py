@@ -4,7 +4,8 @@
 a format of its own (the offline bundle) is made whenever what it needs is there. Files of
 formats not built this time are carried over from the pack's last good build, so building
 the site alone leaves the PDF as it was. The overview of every pack is written by
-``overview``, the Word and spreadsheet copies (later) plug in here the same way.
+``overview``, the Word and spreadsheet copies (later) plug in here the same way, and
+``tippack publish`` publishes every registered output's files unless it says otherwise.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class Output:
     name: ClassVar[str]
     format: ClassVar[str | None] = None  # the --format name that asks for it; None: made when possible
     order: ClassVar[int] = 50  # outputs build in this order: one may use what an earlier one wrote
+    published: ClassVar[bool] = True  # False: never leaves the build folder (a home's completed copy)
 
     @classmethod
     def files(cls, slug: str) -> list[str]:
@@ -88,6 +90,15 @@ def formats() -> list[str]:
 def files_of(format_name: str, slug: str) -> list[str]:
     """Every file the outputs of one format write for a pack."""
     return [name for cls in OUTPUTS if cls.format == format_name for name in cls.files(slug)]
+
+
+def published_files(slug: str) -> list[str]:
+    """Every file ``tippack publish`` may take from a pack's build: those of every published output."""
+    names: list[str] = []
+    for cls in OUTPUTS:
+        if cls.published:
+            names += [name for name in cls.files(slug) if name not in names]
+    return names
 
 
 def carry_over(previous: Path | None, folder: Path, kept: list[str], slug: str) -> list[str]:
