@@ -117,13 +117,16 @@ def test_serve_rebuilds_prints_shows_problems_and_cleans_up(tmp_path: Path) -> N
 
         edit(preview.project, "principles", "intro: |\n  ", "intro: |\n  Freshly edited. ")
         assert wait_for(lambda: "Freshly edited." in text(page_url)), preview.output()
-        assert preview.status()["generation"] == 2
-        assert wait_for(lambda: preview.pdf_ready(2)), preview.output()  # the PDF follows the site
+        assert preview.status() == {"generation": 2, "pdf": "preparing", "problems": 0}
+        edit(preview.project, "principles", "Freshly edited.", "Edited twice.")  # before that PDF is ready
+        assert wait_for(lambda: "Edited twice." in text(page_url)), preview.output()
+        assert wait_for(lambda: preview.pdf_ready(3)), preview.output()  # the PDF follows the site
+        assert "error" not in preview.output()  # the PDF of the edit before was given up, not failed
 
         edit(preview.project, "principles", "\nkind: ", "\nkind: not-a-kind-")
         problem = "content/modules/principles.yml:3:7: error: kind:"
         shown = wait_for(lambda: problem in text(page_url) and text(page_url))
-        assert shown and 'role="alert"' in shown and "Freshly edited." in shown  # the last good build, and why
+        assert shown and 'role="alert"' in shown and "Edited twice." in shown  # the last good build, and why
         assert problem in text(f"{preview.base}/index.html")  # on every page
         assert wait_for(lambda: problem in preview.output())  # and in the terminal
 

@@ -81,7 +81,7 @@ class Preview:
         self.env = environment(project.overrides / "preview")
         warm_up(project.root)
         self.renderer = tools(project.root)[0]
-        self.printer = BackgroundPrinter(self._printed)  # forked now, before any thread starts
+        self.printer = BackgroundPrinter(self._printed, self.lock)  # forked now, before any thread starts
 
     def rebuild(self) -> None:
         """Check and tailor the pack, rebuild its site, and send the PDF to the background printer."""
