@@ -176,7 +176,8 @@ def _invalid_slugs(plan, slugs, project) -> set[str]:  # noqa: ANN001
 
 
 @main.command()
-@click.argument("shard_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("shard_dirs", nargs=-1, metavar="[SHARD_DIR]...",
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The folder to join the shards into (default: build/).")
 def overview(shard_dirs: tuple[Path, ...], out: Path | None) -> None:
