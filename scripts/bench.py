@@ -5,9 +5,13 @@ Reports cold builds with --jobs 1 and --jobs 2, a no-op rebuild, a rebuild after
 editing one pack, a rebuild after editing a module used by a third of the packs,
 peak memory per worker, and the floor for one pack (the same docs tree through
 plain `mkdocs build` and the same print HTML through plain `weasyprint`, each in a
-fresh process). Prints a table, a projection for 1,020 packs, and JSON.
+fresh process) ("scale"); one shard of 8 built cold, as one CI runner would ("shard");
+and, in `tippack serve`, the time from saving a module to its new page being served
+("serve"). Prints a table, projections for 1,020 packs, and JSON. Timings depend on
+what else the machine is doing: the load average before and after is reported.
 
     python scripts/bench.py --packs 100
+    python scripts/bench.py --packs 40 --only shard,serve
 """
 
 from __future__ import annotations
@@ -19,10 +23,14 @@ import platform
 import random
 import resource
 import shutil
+import signal
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 import yaml
@@ -43,6 +51,7 @@ OPTIONAL = [
 SUFFIXES = ["field", "bank", "view", "brae", ""]
 THIRD_MODULE = "monitoring-log"  # used by every third pack
 EPOCH = "1790000000"  # SOURCE_DATE_EPOCH for every build: fixed dates, comparable outputs
+SHARDS = 8  # the job matrix the shard figure is for
 
 
 def make_project(target: Path, packs: int, seed: int = 2026) -> None:
@@ -246,72 +255,218 @@ class Results(dict):
             self[key] = value
 
 
+def scale(results: Results, project: Path, work: Path, packs: int) -> None:
+    """Cold builds, rebuilds, memory and the floor: the figures of the README's first rows."""
+    results.update(sharing(project))
+    # One pack, cold, in a fresh process, against the floor for the same pack.
+    single, _, _ = tippack(["build", "home-0000", "--jobs", "1", "--out", str(work / "single")], project)
+    results["single_pack_s"] = single
+    results.update(floor(project, "home-0000", work / "floor-work"))
+    results["single_over_floor"] = single / results["floor_s"]
+    # Cold full builds.
+    t1, mem1, s1 = tippack(["build", "--jobs", "1", "--out", str(work / "out1")], project)
+    results["cold_jobs1_s"] = t1
+    t2, mem2, s2 = tippack(["build", "--jobs", "2", "--out", str(work / "out2")], project)
+    results["cold_jobs2_s"] = t2
+    results["speedup_jobs2"] = t1 / t2
+    results["peak_worker_mb"] = max(mem1, mem2)
+    pages = [json.loads(p.read_text())["pages"] for p in (work / "out2").glob("*/.tippack.json")]
+    results["pages_total"] = sum(pages)
+    # Rebuilds.
+    t, _, s = tippack(["build", "--out", str(work / "out2")], project)
+    results["noop_s"], results["noop_summary"] = t, s
+    pack = project / "packs" / "home-0001.yml"
+    pack.write_text(pack.read_text().replace("Sam Example", "Sam Example-Jones", 1))
+    t, _, s = tippack(["build", "--out", str(work / "out2")], project)
+    results["one_pack_edit_s"], results["one_pack_edit_summary"] = t, s
+    module = project / "content" / "modules" / f"{THIRD_MODULE}.yml"
+    module.write_text(module.read_text() + "\n# edited\n")
+    t, _, s = tippack(["build", "--out", str(work / "out2")], project)
+    results["third_module_edit_s"], results["third_module_edit_summary"] = t, s
+    noop_at_scale(project, work / "out2", packs)
+    t, _, s = tippack(["build", "--out", str(work / "out2")], project)
+    results["noop_1020_s"], results["noop_1020_summary"] = t, s
+    results["projection_1020_jobs2_min"] = results["cold_jobs2_s"] / packs * SCOTLAND_CARE_HOMES / 60
+
+
+def shard(results: Results, project: Path, work: Path, count: int = SHARDS) -> None:
+    """One shard of ``count``, cold, as one CI runner of a job matrix builds it; the arithmetic for 1,020 packs.
+
+    The shard's time is scaled by pages (a pack's build time follows its page count), to a
+    shard of 1,020 / ``count`` packs of the same average size.
+    """
+    out = work / "shard-1"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t, _, s = tippack(["build", "--shard", f"1/{count}", "--jobs", "2", "--out", str(out)], project)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    records = [json.loads(p.read_text()) for p in out.glob("*/.tippack.json")]
+    pages = sum(r["pages"] for r in records)
+    results["shard"] = f"1/{count}"
+    results["shard_s"], results["shard_summary"] = t, s
+    results["shard_cpu_s"] = cpu  # the shard and its workers: what a machine shared with others still shows
+    results["shard_packs"], results["shard_pages"] = len(records), pages
+    pages_1020 = pages / len(records) * SCOTLAND_CARE_HOMES / count  # a shard of 1,020 packs this size
+    results["shard_projection_1020_min"] = t / pages * pages_1020 / 60
+    results["shard_projection_1020_cpu_min"] = cpu / pages * pages_1020 / 2 / 60  # both cores of a 2-core runner
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def until(predicate, seconds: float, step: float = 0.01):  # noqa: ANN001
+    """Poll ``predicate`` until it gives something true (returned) or time runs out (None)."""
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(step)
+    return None
+
+
+def serve(results: Results, project: Path, edits: int, slug: str = "home-0000", module: str = "welcome") -> None:
+    """Edit to reload in ``tippack serve``: from saving a module to its new page being served.
+
+    A text edit changes one page (rebuilt alone); a title edit changes the navigation (every
+    page rebuilt). Each edit is saved 2 s after the last one was served, while the PDF of the
+    one before may still be printing, as when someone works through a module. Also: from
+    saving to the PDF being ready.
+    """
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    page = f"{base}/modules/{module}.html"
+    path = project / "content" / "modules" / f"{module}.yml"
+    original = path.read_text(encoding="utf-8")
+    log = (project.parent / "serve.log").open("w")
+    proc = subprocess.Popen([str(BIN / "tippack"), "serve", slug, "--port", str(port)], cwd=project, stdout=log,
+                            stderr=subprocess.STDOUT, env=os.environ | {"SOURCE_DATE_EPOCH": EPOCH},
+                            start_new_session=True)
+
+    def status() -> dict:
+        text = fetch(f"{base}/tippack-preview.json")
+        return json.loads(text) if text else {}
+
+    def timed_edit(text: str, marker: str) -> float:
+        path.write_text(text, encoding="utf-8")
+        saved = time.perf_counter()
+        if not until(lambda: marker in fetch(page), 60):
+            sys.exit(f"tippack serve never showed the edit {marker!r}")
+        return time.perf_counter() - saved
+
+    try:
+        if not until(lambda: status().get("pdf") == "ready", 300, 0.2):
+            sys.exit("tippack serve did not start and print the PDF")
+        text_times, title_times = [], []
+        for i in range(edits):
+            time.sleep(2)
+            marker = f"Edited{i}x"
+            text_times.append(timed_edit(original.replace("intro: |\n  ", f"intro: |\n  {marker} ", 1), marker))
+        for i in range(max(1, edits // 2)):
+            time.sleep(2)
+            marker = f"Retitled{i}x"
+            title_times.append(timed_edit(original.replace("\ntitle: ", f"\ntitle: {marker} ", 1), marker))
+        generation = status()["generation"]
+        time.sleep(2)
+        path.write_text(original.replace("intro: |\n  ", "intro: |\n  Printed ", 1), encoding="utf-8")
+        saved = time.perf_counter()
+        if not until(lambda: (s := status()).get("generation", 0) > generation and s.get("pdf") == "ready", 300, 0.05):
+            sys.exit("tippack serve never printed the edited PDF")
+        results["serve_pdf_ready_s"] = time.perf_counter() - saved
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=60)
+        log.close()
+        path.write_text(original, encoding="utf-8")
+    results["serve_text_edit_s"] = statistics.median(text_times)
+    results["serve_text_edit_max_s"] = max(text_times)
+    results["serve_title_edit_s"] = statistics.median(title_times)
+    results["serve_title_edit_max_s"] = max(title_times)
+
+
+GROUPS = ("scale", "shard", "serve")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--packs", type=int, default=100)
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--only", default=",".join(GROUPS),
+                        help=f"figures to measure, comma-separated: {', '.join(GROUPS)} (default: all)")
+    parser.add_argument("--serve-edits", type=int, default=5, help="edits timed in tippack serve")
     args = parser.parse_args()
+    groups = {g.strip() for g in args.only.split(",") if g.strip()}
+    if groups - set(GROUPS):
+        parser.error(f"--only: choose from {', '.join(GROUPS)}")
     results: Results = Results(args.json)
     results.update({
         "packs": args.packs,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "load_before": " ".join(f"{x:.2f}" for x in os.getloadavg()),
     })
     with tempfile.TemporaryDirectory(prefix="tippack-bench-") as tmp:
         work = Path(tmp)
         project = work / "project"
         project.mkdir()
         make_project(project, args.packs)
-        results.update(sharing(project))
-        # One pack, cold, in a fresh process, against the floor for the same pack.
-        single, _, _ = tippack(["build", "home-0000", "--jobs", "1", "--out", str(work / "single")], project)
-        results["single_pack_s"] = single
-        results.update(floor(project, "home-0000", work / "floor-work"))
-        results["single_over_floor"] = single / results["floor_s"]
-        # Cold full builds.
-        t1, mem1, s1 = tippack(["build", "--jobs", "1", "--out", str(work / "out1")], project)
-        results["cold_jobs1_s"] = t1
-        t2, mem2, s2 = tippack(["build", "--jobs", "2", "--out", str(work / "out2")], project)
-        results["cold_jobs2_s"] = t2
-        results["speedup_jobs2"] = t1 / t2
-        results["peak_worker_mb"] = max(mem1, mem2)
-        pages = [json.loads(p.read_text())["pages"] for p in (work / "out2").glob("*/.tippack.json")]
-        results["pages_total"] = sum(pages)
-        # Rebuilds.
-        t, _, s = tippack(["build", "--out", str(work / "out2")], project)
-        results["noop_s"], results["noop_summary"] = t, s
-        pack = project / "packs" / "home-0001.yml"
-        pack.write_text(pack.read_text().replace("Sam Example", "Sam Example-Jones", 1))
-        t, _, s = tippack(["build", "--out", str(work / "out2")], project)
-        results["one_pack_edit_s"], results["one_pack_edit_summary"] = t, s
-        module = project / "content" / "modules" / f"{THIRD_MODULE}.yml"
-        module.write_text(module.read_text() + "\n# edited\n")
-        t, _, s = tippack(["build", "--out", str(work / "out2")], project)
-        results["third_module_edit_s"], results["third_module_edit_summary"] = t, s
-        noop_at_scale(project, work / "out2", args.packs)
-        t, _, s = tippack(["build", "--out", str(work / "out2")], project)
-        results["noop_1020_s"], results["noop_1020_summary"] = t, s
-    results["projection_1020_jobs2_min"] = results["cold_jobs2_s"] / args.packs * SCOTLAND_CARE_HOMES / 60
+        if "shard" in groups:
+            shard(results, project, work)
+        if "serve" in groups:
+            serve(results, project, args.serve_edits)
+        if "scale" in groups:
+            scale(results, project, work, args.packs)
+    results["load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     report(results)
 
 
 def report(r: dict) -> None:
-    rows = [
-        ("machine", r["machine"]),
-        ("packs (pages in all)", f"{r['packs']} ({r['pages_total']})"),
-        ("tailored modules: all / distinct", f"{r['module_instances']} / {r['distinct_tailored_modules']}"),
-        ("one pack, cold, fresh process", f"{r['single_pack_s']:.1f} s"),
-        ("floor: mkdocs + weasyprint", f"{r['floor_s']:.1f} s ({r['mkdocs_s']:.1f} + {r['weasyprint_s']:.1f})"),
-        ("one pack / floor", f"{r['single_over_floor']:.2f}x (goal <= 1.15)"),
-        ("cold build, --jobs 1", f"{r['cold_jobs1_s']:.1f} s"),
-        ("cold build, --jobs 2", f"{r['cold_jobs2_s']:.1f} s"),
-        ("speed-up with 2 jobs", f"{r['speedup_jobs2']:.2f}x (goal >= 1.7)"),
-        ("no-op rebuild", f"{r['noop_s']:.2f} s  [{r['noop_summary']}]"),
-        ("no-op rebuild, 1,020 packs", f"{r['noop_1020_s']:.2f} s  [{r['noop_1020_summary']}] (goal <= 3)"),
-        ("after editing one pack", f"{r['one_pack_edit_s']:.1f} s  [{r['one_pack_edit_summary']}]"),
-        ("after editing a module used by 1/3", f"{r['third_module_edit_s']:.1f} s  [{r['third_module_edit_summary']}]"),
-        ("peak memory per worker", f"{r['peak_worker_mb']} MB (goal <= 500)"),
-        ("projection: 1,020 packs, --jobs 2", f"{r['projection_1020_jobs2_min']:.1f} min (goal <= 15)"),
-    ]
+    rows = [("machine", r["machine"]), ("load average before / after", f"{r['load_before']} / {r['load_after']}")]
+    if "cold_jobs1_s" in r:
+        rows += [
+            ("packs (pages in all)", f"{r['packs']} ({r['pages_total']})"),
+            ("tailored modules: all / distinct", f"{r['module_instances']} / {r['distinct_tailored_modules']}"),
+            ("one pack, cold, fresh process", f"{r['single_pack_s']:.1f} s"),
+            ("floor: mkdocs + weasyprint", f"{r['floor_s']:.1f} s ({r['mkdocs_s']:.1f} + {r['weasyprint_s']:.1f})"),
+            ("one pack / floor", f"{r['single_over_floor']:.2f}x (goal <= 1.15)"),
+            ("cold build, --jobs 1", f"{r['cold_jobs1_s']:.1f} s"),
+            ("cold build, --jobs 2", f"{r['cold_jobs2_s']:.1f} s"),
+            ("speed-up with 2 jobs", f"{r['speedup_jobs2']:.2f}x (goal >= 1.7)"),
+            ("no-op rebuild", f"{r['noop_s']:.2f} s  [{r['noop_summary']}]"),
+            ("no-op rebuild, 1,020 packs", f"{r['noop_1020_s']:.2f} s  [{r['noop_1020_summary']}] (goal <= 3)"),
+            ("after editing one pack", f"{r['one_pack_edit_s']:.1f} s  [{r['one_pack_edit_summary']}]"),
+            ("after editing a module used by 1/3",
+             f"{r['third_module_edit_s']:.1f} s  [{r['third_module_edit_summary']}]"),
+            ("peak memory per worker", f"{r['peak_worker_mb']} MB (goal <= 500)"),
+            ("projection: 1,020 packs, --jobs 2", f"{r['projection_1020_jobs2_min']:.1f} min (goal <= 15)"),
+        ]
+    if "shard_s" in r:
+        rows += [
+            (f"shard {r['shard']} of {r['packs']} packs, --jobs 2",
+             f"{r['shard_s']:.1f} s, {r['shard_packs']} packs, {r['shard_pages']} pages  [{r['shard_summary']}]"),
+            (f"projection: 1,020 packs in {SHARDS} shards",
+             f"{r['shard_projection_1020_min']:.1f} min a runner like this one, setup not counted (goal <= 3)"),
+            ("  the same from CPU time, 2 free cores",
+             f"{r['shard_projection_1020_cpu_min']:.1f} min ({r['shard_cpu_s']:.0f} CPU s for the shard)"),
+        ]
+    if "serve_text_edit_s" in r:
+        rows += [
+            ("serve: text edit to reload", f"{r['serve_text_edit_s']:.2f} s median, "
+                                           f"{r['serve_text_edit_max_s']:.2f} s max (goal <= 1)"),
+            ("serve: title edit to reload", f"{r['serve_title_edit_s']:.2f} s median, "
+                                            f"{r['serve_title_edit_max_s']:.2f} s max (goal <= 1)"),
+            ("serve: edit to PDF ready", f"{r['serve_pdf_ready_s']:.1f} s"),
+        ]
     width = max(len(k) for k, _ in rows)
     for key, value in rows:
         print(f"{key:<{width}}  {value}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,18 @@ def _fixed_epoch():
         os.environ.pop("SOURCE_DATE_EPOCH", None)
     else:
         os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_tempdir():
+    """Temporary files of in-process builds and their forked workers (WeasyPrint's font folders)
+    in one folder, removed when the session ends: the suite leaves no temporary folders behind."""
+    old = tempfile.tempdir
+    folder = tempfile.mkdtemp(prefix="tippack-tests-")
+    tempfile.tempdir = folder
+    yield
+    tempfile.tempdir = old
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

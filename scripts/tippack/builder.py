@@ -48,6 +48,7 @@ class BuildResult:
 
 
 def tools(root: Path) -> tuple[Renderer, Printer]:
+    """This process's renderer and printer for a project, made once and kept (fonts, templates, caches)."""
     if root not in _WORKERS:
         project = Project(root)
         _WORKERS[root] = (Renderer(project.overrides, project.mkdocs_yml), Printer(project))

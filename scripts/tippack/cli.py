@@ -6,11 +6,16 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .problems import Problem, sort_problems
 from .project import SLUG_RE, UsageProblem, find_project
+from .tempdirs import own_tempdir
+
+if TYPE_CHECKING:
+    from .shards import Shard
 
 
 class ContentError(click.ClickException):
@@ -74,7 +79,10 @@ def check(slugs: tuple[str, ...]) -> None:
               callback=lambda ctx, param, value: _formats(value),
               help="Outputs to build, comma-separated: site, pdf, docx, xlsx (or all). Others are kept as they were.")
 @click.option("--force", is_flag=True, help="Rebuild packs even when nothing they use has changed.")
-def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: frozenset[str], force: bool) -> None:
+@click.option("--shard", "shard", default=None, metavar="K/N", callback=lambda ctx, param, value: _shard(value),
+              help="Build only the K-th of N page-balanced shares of the packs (for a CI job matrix).")
+def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: frozenset[str], force: bool,
+          shard: Shard | None) -> None:
     """Build the named packs (default: all): site, PDF, per-module PDFs, Word and spreadsheet copies,
     offline bundle."""
     from .plan import gather
@@ -83,7 +91,22 @@ def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: f
 
     project = find_project()
     _check_mkdocs_yml(project)
+    own_tempdir()
     target = (out if out is not None else project.root / "build").resolve()
+    prune = not slugs
+    if shard is not None:
+        from .shards import pick_share, write_share
+
+        share = pick_share(project, slugs, target, shard)
+        click.echo(share.describe(), err=True)
+        write_share(target, share)
+        if not share.slugs:
+            return
+        slugs = tuple(share.slugs)
+    elif not slugs:
+        from .shards import forget_share
+
+        forget_share(target)  # every pack built here now: a whole build, not a shard's folder
     plan = gather(project, slugs, None if force else is_unchanged(project.root, target, formats))
     _echo_problems(plan.warnings)
     if plan.errors:
@@ -91,7 +114,7 @@ def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: f
     progress = Progress(len(plan.packs))
     try:
         summary = build_packs(plan, target, jobs or os.cpu_count() or 1, formats, force, progress,
-                          prune=not slugs, waiting=lambda message: click.echo(message, err=True))
+                          prune=prune, waiting=lambda message: click.echo(message, err=True))
     except BuildInterrupted as stop:
         progress.finish(stop.summary)
         built = ", ".join(r.slug for r in stop.summary.built) or "none"
@@ -122,6 +145,18 @@ def _formats(text: str) -> frozenset[str]:
     if unknown or not asked:
         raise click.BadParameter(f"'{text}': choose from {', '.join(known)} or all, separated by commas")
     return frozenset(asked)
+
+
+def _shard(text: str | None) -> Shard | None:
+    """``--shard K/N``."""
+    from .shards import parse_shard
+
+    if text is None:
+        return None
+    try:
+        return parse_shard(text)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _check_mkdocs_yml(project) -> None:  # noqa: ANN001
@@ -163,6 +198,77 @@ def _shown(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return str(path)
+
+
+@main.command()
+@click.argument("shard_dirs", nargs=-1, metavar="[SHARD_DIR]...",
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The folder to join the shards into (default: build/).")
+def overview(shard_dirs: tuple[Path, ...], out: Path | None) -> None:
+    """Join shard builds (SHARD_DIR...) into one whole build in OUT and write its index.html.
+
+    Each pack is linked in from its shard (copied where links cannot be made). With no
+    SHARD_DIR, rewrites OUT/index.html from the packs OUT holds.
+    """
+    from .overview import join, write_overview
+    from .shards import check_folders, gather_shards, left_out
+
+    project = find_project()
+    target = (out if out is not None else project.root / "build").resolve()
+    if not shard_dirs:
+        if not target.is_dir():
+            raise click.UsageError(f"{target} does not exist: build into it first")
+        write_overview(project, target)
+        click.echo(f"wrote {target / 'index.html'}", err=True)
+        return
+    folders = [Path(d) for d in shard_dirs]
+    check_folders(target, folders)
+    packs, problems = gather_shards(folders)
+    if problems:
+        raise click.ClickException("cannot join these folders into one build:\n  " + "\n  ".join(problems))
+    for slug in left_out(project, folders, packs):
+        click.echo(f"warning: packs/{slug}.yml: not built in any of these folders", err=True)
+    removed = join(project, target, packs, lambda message: click.echo(message, err=True))
+    for slug in removed:
+        click.echo(f"removed {slug}: not in any of the joined folders", err=True)
+    click.echo(f"joined {_count(len(packs), 'pack')} from {_count(len(folders), 'folder')} into {target}", err=True)
+
+
+@main.command()
+@click.option("--to", "to", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Lay the site out in this folder (replacing an earlier publish there).")
+@click.option("--gh-pages", "gh_pages", is_flag=True, help="Commit the site to the gh-pages branch and push it.")
+@click.option("--from", "source", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The build folder to publish (default: build/).")
+@click.option("--allow-indexing", is_flag=True,
+              help="Let search engines index the pages (by default every page says noindex, nofollow).")
+@click.option("--remote", default="origin", show_default=True, help="With --gh-pages: the remote to push to.")
+@click.option("--no-push", is_flag=True, help="With --gh-pages: commit the branch but do not push it.")
+def publish(to: Path | None, gh_pages: bool, source: Path | None, allow_indexing: bool, remote: str,
+            no_push: bool) -> None:
+    """The whole build as one static site: the overview at /, each home's outputs under /SLUG/.
+
+    Never publishes a home's completed copy (build/SLUG/completed/).
+    """
+    from .publish import PublishError, publish_gh_pages, publish_to
+
+    if (to is None) == (not gh_pages):
+        raise click.UsageError("say where to publish: --to DIR or --gh-pages (one of them)")
+    project = find_project()
+    out = (source if source is not None else project.root / "build").resolve()
+    waiting = lambda message: click.echo(message, err=True)  # noqa: E731
+    try:
+        if to is not None:
+            packs = publish_to(project, out, to, allow_indexing, waiting)
+            where = str(to)
+        else:
+            packs = publish_gh_pages(project, out, allow_indexing, remote, not no_push, waiting)
+            where = "branch gh-pages" + ("" if no_push else f", pushed to {remote}")
+    except PublishError as exc:
+        raise click.ClickException(str(exc)) from None
+    indexing = "search engines may index it" if allow_indexing else "every page says noindex"
+    click.echo(f"published {_count(len(packs), 'pack')} to {where} ({indexing})", err=True)
 
 
 @main.command(name="list")
@@ -235,7 +341,9 @@ def serve(slug: str, port: int) -> None:
     """Live preview of one pack on 127.0.0.1, rebuilt when its YAML or Markdown changes."""
     from .serve import serve_pack
 
-    serve_pack(find_project(), slug, port)
+    project = find_project()
+    own_tempdir()
+    serve_pack(project, slug, port)
 
 
 def _count(n: int, word: str) -> str:

@@ -136,6 +136,7 @@ class CompletedCopy(Output):
     name = "completed copy"
     order = 95
     written_elsewhere = True
+    published = False  # a home's answers stay in its build folder
 
     @classmethod
     def files(cls, slug: str) -> list[str]:

@@ -5,7 +5,8 @@ a format of its own (the offline bundle) is made whenever what it needs is there
 formats not built this time are carried over from the pack's last good build, so building
 the site alone leaves the PDF as it was. The overview of every pack is written by
 ``overview``. The Word and spreadsheet copies are outputs too, and so is the completed copy
-that ``tippack fill`` writes (a build never makes it, and keeps it as it was).
+that ``tippack fill`` writes (a build never makes it, and keeps it as it was); ``tippack
+publish`` publishes every registered output's files unless it says otherwise.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class Output:
     order: ClassVar[int] = 50  # outputs build in this order: one may use what an earlier one wrote
     optional: ClassVar[bool] = False  # may write nothing for a pack (no module it applies to)
     written_elsewhere: ClassVar[bool] = False  # by another command, never by a build, which keeps it as it was
+    published: ClassVar[bool] = True  # False: never leaves the build folder (a home's completed copy)
 
     @classmethod
     def files(cls, slug: str) -> list[str]:
@@ -93,6 +95,15 @@ def formats() -> list[str]:
 def files_of(format_name: str, slug: str) -> list[str]:
     """Every file the outputs of one format write for a pack."""
     return [name for cls in OUTPUTS if cls.format == format_name for name in cls.files(slug)]
+
+
+def published_files(slug: str) -> list[str]:
+    """Every file ``tippack publish`` may take from a pack's build: those of every published output."""
+    names: list[str] = []
+    for cls in OUTPUTS:
+        if cls.published:
+            names += [name for name in cls.files(slug) if name not in names]
+    return names
 
 
 def carry_over(previous: Path | None, folder: Path, kept: list[str], slug: str) -> list[str]:

@@ -1,21 +1,31 @@
 """build/index.html: every published pack for facilitators, from the packs' build records.
 
-Written after every build (and when shards are joined), atomically; it lists what is in
-the folder, each pack with its home, modules, pages, build date and a link to each output
-(never to a home's completed copies).
+Written after every build and when shards are joined, atomically; it lists what is in the
+folder, each pack with its home, modules, pages, build date and a link to each output
+(never to a home's completed copies), and why a pack is out of date when it is.
+Joining shards makes one folder that is a whole build, as if every pack had been built
+into it: each pack's folder is linked in (hard links; copied where the file system cannot
+link) and swapped in whole, so the overview's ``SLUG/...`` links, ``tippack publish`` and
+later incremental builds all work on it as on any build folder.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from .bundle import bundle_name
+from .output_folder import clear_debris, locked, staging_folder, swap_in
 from .printing import pdf_name
 from .project import Project
 from .sheets import sheets_path
 from .templates import environment
 from .word import module_docx_path, pack_docx_name
+
+STATUS = ".tippack-status.json"  # why a published pack is out of date, by slug
 
 
 def record(out: Path, slug: str) -> dict | None:
@@ -25,9 +35,6 @@ def record(out: Path, slug: str) -> dict | None:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-
-
-STATUS = ".tippack-status.json"  # why a published pack is out of date, by slug
 
 
 def note_status(out: Path, notes: dict[str, str | None]) -> None:
@@ -47,9 +54,9 @@ def note_status(out: Path, notes: dict[str, str | None]) -> None:
     tmp.replace(path)
 
 
-def write_overview(project: Project, out: Path) -> None:
-    """build/index.html: every published pack, its home, modules, pages, build date and links,
-    and for a pack whose inputs changed since its last good build, why it is out of date."""
+def overview_packs(out: Path) -> list[dict]:
+    """Every pack in a build folder, in slug order: its record, with links to the outputs present,
+    and why it is out of date, if it is."""
     try:
         notes = json.loads((out / STATUS).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -74,7 +81,51 @@ def write_overview(project: Project, out: Path) -> None:
             module["word"] = f"{slug}/{word}" if (folder / word).is_file() else None
             module["sheets"] = f"{slug}/{sheets}" if (folder / sheets).is_file() else None
         packs.append(meta)
-    html = environment(project.overrides / "publish").get_template("index.html").render(packs=packs)
+    return packs
+
+
+def overview_html(project: Project, out: Path) -> str:
+    """The overview page of a build folder."""
+    return environment(project.overrides / "publish").get_template("index.html").render(packs=overview_packs(out))
+
+
+def write_overview(project: Project, out: Path) -> None:
+    """build/index.html: every published pack, its home, modules, pages, build date and links,
+    and for a pack whose inputs changed since its last good build, why it is out of date."""
     tmp = out / ".index.html.tmp"
-    tmp.write_text(html, encoding="utf-8")
+    tmp.write_text(overview_html(project, out), encoding="utf-8")
     tmp.replace(out / "index.html")
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def join(project: Project, out: Path, packs: dict[str, Path], waiting: Callable[[str], None]) -> list[str]:
+    """Make ``out`` a whole build of ``packs`` (slug -> the folder holding its build) and write its overview.
+
+    Each pack is laid out in staging and swapped in whole; packs built in ``out`` before
+    that are not among them are removed (their slugs are returned), so the overview lists
+    exactly the joined packs.
+    """
+    from .shards import SHARE_FILE
+
+    with locked(out, waiting):
+        clear_debris(out)
+        for slug, folder in sorted(packs.items()):
+            staging = staging_folder(out, slug)
+            staging.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copytree(folder / slug, staging, symlinks=True, copy_function=_link_or_copy)
+            swap_in(staging, out / slug)
+        removed = []
+        for folder in sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
+            if folder.name not in packs and record(out, folder.name) is not None:
+                shutil.rmtree(folder)
+                removed.append(folder.name)
+        (out / SHARE_FILE).unlink(missing_ok=True)  # a whole build now, not a shard's folder
+        clear_debris(out)
+        write_overview(project, out)
+    return removed

@@ -6,11 +6,16 @@ logo, colours and navigation filled in. No tippack logic runs inside MkDocs.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import jinja2
+import jinja2.bccache
 import yaml
 from markupsafe import Markup
 
@@ -20,6 +25,10 @@ from .outputs import Output, PackBuild, output
 from .printing import pdf_name
 from .project import Project
 from .render import RenderedModule
+
+if TYPE_CHECKING:
+    from .plan import PackPlan
+    from .render import Renderer
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +41,8 @@ class _Collect(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
         if "Material for MkDocs" in message or "Zensical" in message or "MkDocs 2.0" in message:
+            return
+        if "A 'dirty' build is being performed" in message:  # the preview asks for it, knowing
             return
         self.records.append(message)
 
@@ -121,8 +132,76 @@ def site_config(
     }
 
 
-def build_site(project: Project, settings: dict[str, Any]) -> list[str]:
-    """Run MkDocs on a docs tree; return its warnings (the caller decides if they fail)."""
+class _TemplateCache(jinja2.BytecodeCache):
+    """Material's templates compiled once per process, not once per pack: MkDocs makes a new Jinja
+    environment for every build, and compiling its templates took about a fifth of a site's build.
+    Entries are keyed by each template's source, so an edited template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _TemplateCache()
+
+
+def _cache_templates(theme: Any) -> None:
+    """Give the Jinja environments this build's theme makes the shared template cache."""
+    make = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make()
+        env.bytecode_cache = _TEMPLATES
+        return env
+
+    theme.get_env = get_env
+
+
+@contextlib.contextmanager
+def _dated(epoch: int | None) -> Iterator[None]:
+    """MkDocs dates what it writes (the sitemap's gzip header) from SOURCE_DATE_EPOCH, else from
+    today: give it the pack's build date, so a site built tomorrow from the same inputs is the same."""
+    if epoch is None:
+        yield
+        return
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+def prepare_site(project: Project, plan: PackPlan, renderer: Renderer, modules: list[RenderedModule], docs: Path,
+                 site: Path, pdf: str, editable: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Write a pack's docs tree into ``docs``; the MkDocs settings that build it into ``site``.
+
+    ``pdf`` is the printable pack's file name for the download links ('' for no links);
+    ``editable`` the Word and spreadsheet copies to link, as ``downloads()`` finds them.
+    """
+    pack = plan.tailored
+    logo = (project.root / pack.pack.home.logo).resolve() if pack.pack.home.logo else None
+    nav = write_docs(docs, project, plan.slug, renderer.home(pack), modules, plan.pages, logo,
+                     renderer.month_plan(pack, page_links=False))
+    return site_config(project, docs, site, nav, pack.pack.home.name, plan.slug, pack.pack.theme.primary,
+                       f"logo{logo.suffix.lower()}" if logo else None, pdf, footer_contacts(pack), editable)
+
+
+def build_site(project: Project, settings: dict[str, Any], epoch: int | None = None, dirty: bool = False) -> list[str]:
+    """Run MkDocs on a docs tree; return its warnings (the caller decides if they fail).
+
+    ``dirty`` (the live preview only) rebuilds just the pages whose Markdown is newer than
+    their HTML, into a site folder built before with the same navigation.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -133,9 +212,11 @@ def build_site(project: Project, settings: dict[str, Any]) -> list[str]:
     mk_logger.setLevel(logging.WARNING)
     try:
         config = load_config(config_file=str(project.mkdocs_yml), **settings)
+        _cache_templates(config.theme)
         config["plugins"].run_event("startup", command="build", dirty=False)
         try:
-            build(config)
+            with _dated(epoch):
+                build(config, dirty=dirty)
         finally:
             config["plugins"].run_event("shutdown")
     finally:
@@ -189,18 +270,11 @@ class Site(Output):
         return ["site"]
 
     def build(self, build: PackBuild) -> None:
-        project, pack, renderer = build.project, build.plan.tailored, build.renderer
-        docs = build.path(".docs")
-        logo = (project.root / pack.pack.home.logo).resolve() if pack.pack.home.logo else None
-        nav = write_docs(docs, project, build.slug, renderer.home(pack), build.modules, build.plan.pages, logo,
-                         renderer.month_plan(pack, page_links=False))
-        site = build.path("site")
-        pdf = build.path(pdf_name(build.slug))
-        settings = site_config(project, docs, site, nav, pack.pack.home.name, build.slug, pack.pack.theme.primary,
-                               f"logo{logo.suffix.lower()}" if logo else None, pdf.name if pdf.exists() else "",
-                               footer_contacts(pack),
-                               downloads(build.folder, build.slug, [m.id for m in build.modules]))
-        build.warnings += [f"mkdocs: {w}" for w in build_site(project, settings)]
+        docs, site, pdf = build.path(".docs"), build.path("site"), build.path(pdf_name(build.slug))
+        settings = prepare_site(build.project, build.plan, build.renderer, build.modules, docs, site,
+                                pdf.name if pdf.exists() else "",
+                                downloads(build.folder, build.slug, [m.id for m in build.modules]))
+        build.warnings += [f"mkdocs: {w}" for w in build_site(build.project, settings, build.epoch)]
         tidy_theme_html(site)
         shutil.rmtree(docs)
         copy_downloads(build.folder, build.slug, site)

@@ -26,7 +26,8 @@ class _Worker:
     job: Any = None
 
 
-def _serve(conn: Connection, setup: Callable[[], None], work: Callable[[Any], Any]) -> None:
+def serve_jobs(conn: Connection, setup: Callable[[], None], work: Callable[[Any], Any]) -> None:
+    """A worker's loop: run each job that comes down the pipe, send its result back, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     setup()
@@ -54,7 +55,7 @@ class WorkerPool:
 
     def _start(self) -> _Worker:
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=_serve, args=(child, self.setup, self.work), daemon=True)
+        process = self.context.Process(target=serve_jobs, args=(child, self.setup, self.work), daemon=True)
         process.start()
         child.close()
         worker = _Worker(process, parent)

@@ -1,0 +1,106 @@
+"""``tippack publish``: one static site (overview at /, each home under /SLUG/), noindex unless
+asked, never a home's completed copy; into a folder, or onto gh-pages in a (local, bare) remote."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from support import build_all, small_project
+
+from tippack.cli import main
+from tippack.project import Project
+from tippack.publish import NOINDEX
+
+pytestmark = [pytest.mark.build]
+
+PACKS = ("ash", "birch")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Path]:
+    """Two small packs built once, one with a completed copy beside its outputs."""
+    root = tmp_path_factory.mktemp("publish")
+    project = small_project(root, PACKS)
+    out = root / "build"
+    build_all(project, out, PACKS)
+    (out / "ash" / "completed").mkdir()
+    (out / "ash" / "completed" / "ash-completed.pdf").write_bytes(b"%PDF answers")
+    (out / "ash" / "site" / "completed").mkdir()  # even inside an output, never published
+    (out / "ash" / "site" / "completed" / "answers.html").write_text("<html><head></head>answers</html>")
+    return project, out
+
+
+def run(args: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(cwd)
+    return CliRunner().invoke(main, args)
+
+
+def files(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_publish_to_a_folder(built: tuple[Project, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project, out = built
+    site = tmp_path / "site"
+    result = run(["publish", "--to", str(site), "--from", str(out)], project.root, monkeypatch)
+    assert result.exit_code == 0, result.stderr
+    published = files(site)
+    for slug in PACKS:
+        assert {f"{slug}/site/index.html", f"{slug}/{slug}-implementation-pack.pdf", f"{slug}/{slug}-pack.zip",
+                f"{slug}/modules/principles.pdf", f"{slug}/site/modules/principles.html"} <= published
+    assert {"index.html", "robots.txt"} <= published
+    assert not [name for name in published if "completed" in name or name.endswith(".tippack.json")]
+    overview = (site / "index.html").read_text()
+    assert 'href="ash/site/index.html"' in overview and 'href="birch/birch-implementation-pack.pdf"' in overview
+    pages = [p for p in site.rglob("*.html")]
+    assert len(pages) > 10
+    for page in pages:
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        assert NOINDEX in head, page
+    assert "Disallow: /" in (site / "robots.txt").read_text()
+    pdf = "ash/ash-implementation-pack.pdf"
+    assert (site / pdf).read_bytes() == (out / pdf).read_bytes()
+    assert NOINDEX not in (out / "ash" / "site" / "index.html").read_text()  # the build itself is untouched
+
+    again = run(["publish", "--to", str(site), "--from", str(out), "--allow-indexing"], project.root, monkeypatch)
+    assert again.exit_code == 0, again.stderr  # an earlier publish is replaced
+    assert not (site / "robots.txt").exists()
+    assert not [p for p in site.rglob("*.html") if NOINDEX in p.read_text(encoding="utf-8")]
+
+    foreign = tmp_path / "documents"
+    foreign.mkdir()
+    (foreign / "letter.txt").write_text("mine")
+    refused = run(["publish", "--to", str(foreign), "--from", str(out)], project.root, monkeypatch)
+    assert refused.exit_code == 2 and "not made by tippack publish" in refused.stderr
+    assert (foreign / "letter.txt").read_text() == "mine"
+    neither = run(["publish"], project.root, monkeypatch)
+    assert neither.exit_code == 2
+
+
+def git(*args: str, cwd: Path) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def test_publish_to_gh_pages_in_a_bare_repository(built: tuple[Project, Path], tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    _, out = built
+    remote = tmp_path / "remote.git"
+    git("init", "--bare", "--quiet", str(remote), cwd=tmp_path)
+    work = tmp_path / "work"
+    git("clone", "--quiet", str(remote), str(work), cwd=tmp_path)
+    project = small_project(work, PACKS)  # the project's own repository, packs built elsewhere
+    git("config", "user.name", "Test Publisher", cwd=work)
+    git("config", "user.email", "publisher@example.org", cwd=work)
+    for _ in range(2):
+        result = run(["publish", "--gh-pages", "--from", str(out)], project.root, monkeypatch)
+        assert result.exit_code == 0, result.stderr
+    tree = set(git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).split())
+    assert {".nojekyll", "index.html", "robots.txt", "ash/site/index.html", "birch/birch-pack.zip",
+            "ash/ash-implementation-pack.pdf", "ash/modules/statement-of-intent.pdf"} <= tree
+    assert not [name for name in tree if "completed" in name]
+    assert NOINDEX in git("show", "gh-pages:ash/site/index.html", cwd=remote)
+    assert git("rev-list", "--count", "gh-pages", cwd=remote).strip() == "1"  # no history kept
+    assert "tippack publish: 2 packs" in git("log", "-1", "--format=%s", "gh-pages", cwd=remote)
