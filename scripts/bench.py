@@ -47,6 +47,10 @@ OPTIONAL = [
     "training-needs-analysis",
     "partner-organisations",
     "staff-wellbeing",
+    "peer-support-sessions",
+    "recording-and-sharing",
+    "learning-resources",
+    "standards-map",
 ]
 SUFFIXES = ["field", "bank", "view", "brae", ""]
 THIRD_MODULE = "monitoring-log"  # used by every third pack
@@ -54,8 +58,9 @@ EPOCH = "1790000000"  # SOURCE_DATE_EPOCH for every build: fixed dates, comparab
 SHARDS = 8  # the job matrix the shard figure is for
 
 
-def make_project(target: Path, packs: int, seed: int = 2026) -> None:
-    """Copy the project and write N synthetic, varied packs into it."""
+def make_project(target: Path, packs: int, seed: int = 2026, smoke: bool = False) -> None:
+    """Copy the project and write N synthetic, varied packs into it (``smoke``: short packs of
+    three modules, to check the script end to end quickly; their timings describe nothing)."""
     for name in ("content", "overrides"):
         shutil.copytree(ROOT / name, target / name)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
@@ -70,7 +75,10 @@ def make_project(target: Path, packs: int, seed: int = 2026) -> None:
             + (["nursing"] if rng.random() < 0.3 else [])
         )
         optional = rng.sample(OPTIONAL, rng.randint(2, 6))
-        modules = ["welcome", "organisational-assessment", *optional, "statement-of-intent"]
+        modules = ["welcome", "responding-to-disclosure", "organisational-assessment", *optional,
+                   "statement-of-intent"]
+        if smoke:
+            modules = ["welcome", "statement-of-intent"]
         if i % 3 == 0:
             modules.append(THIRD_MODULE)
         pack = {
@@ -99,6 +107,12 @@ def make_project(target: Path, packs: int, seed: int = 2026) -> None:
                 }
                 for j in range(rng.randint(0, 3))
             ],
+            "adult_protection": {
+                "lead": {"name": "Sam Example", "role": "Manager", "phone": "01234 567800"},
+                "council": {"name": "Example Council adult protection team", "phone": "01234 567801"},
+                "out_of_hours": {"name": "Example Council out-of-hours social work", "phone": "01234 567802"},
+                "checked": "2026-10-01",
+            },
             "vars": {"review_date": "2027-05-01"},
             "theme": {"primary": rng.choice(["#4b2e83", "#1b5e20", "#005a70", "#8a3b12", "#6a1b4d"])},
             "print": {
@@ -206,9 +220,10 @@ def noop_at_scale(project_root: Path, out: Path, packs: int, total: int = SCOTLA
     records written here are the ones a build writes, with fingerprints from tippack itself.
     """
     sys.path.insert(0, str(ROOT / "scripts"))
-    from tippack.fingerprint import pack_digest
-    from tippack.plan import gather
+    from tippack.outputs import formats
+    from tippack.plan import gather, pack_inputs
     from tippack.project import Project
+    from tippack.schedule import fingerprints, is_unchanged
 
     folder = project_root / "packs"
     for i in range(packs, total):
@@ -217,20 +232,18 @@ def noop_at_scale(project_root: Path, out: Path, packs: int, total: int = SCOTLA
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH  # part of the fingerprint, as in the builds above
     project = Project(project_root)
     plan = gather(project, tuple(f"home-{i:04d}" for i in range(packs, total)), lambda slug, inputs: True)
-    from tippack.plan import pack_inputs
 
     for loaded in plan.loaded:
         record = {
             "slug": loaded.slug, "home": loaded.model.home.name, "modules": [], "pages": 0,
             "version": str(loaded.model.version), "built": "(not built: benchmark record)",
-            "fingerprints": {name: pack_digest(project_root, pack_inputs(project, loaded, plan.library), name)
-                             for name in ("pdf", "site")},
+            "fingerprints": fingerprints(project_root, pack_inputs(project, loaded, plan.library),
+                                         frozenset(formats())),
         }
         (out / loaded.slug).mkdir(parents=True, exist_ok=True)
         (out / loaded.slug / ".tippack.json").write_text(json.dumps(record))
-    from tippack.schedule import is_unchanged
 
-    check = gather(project, (), is_unchanged(project.root, out.resolve(), frozenset({"pdf", "site"})))
+    check = gather(project, (), is_unchanged(project.root, out.resolve(), frozenset(formats())))
     if check.packs:
         sys.exit(f"benchmark records do not match {len(check.packs)} packs: the no-op timing would be a rebuild")
 
@@ -405,6 +418,8 @@ def main() -> None:
     parser.add_argument("--only", default=",".join(GROUPS),
                         help=f"figures to measure, comma-separated: {', '.join(GROUPS)} (default: all)")
     parser.add_argument("--serve-edits", type=int, default=5, help="edits timed in tippack serve")
+    parser.add_argument("--smoke", action="store_true",
+                        help="short packs: check the script runs end to end (its figures mean nothing)")
     args = parser.parse_args()
     groups = {g.strip() for g in args.only.split(",") if g.strip()}
     if groups - set(GROUPS):
@@ -419,7 +434,7 @@ def main() -> None:
         work = Path(tmp)
         project = work / "project"
         project.mkdir()
-        make_project(project, args.packs)
+        make_project(project, args.packs, smoke=args.smoke)
         if "shard" in groups:
             shard(results, project, work)
         if "serve" in groups:

@@ -16,7 +16,8 @@ pytestmark = [pytest.mark.build, pytest.mark.slow]
 def test_bench_runs_and_reports_every_figure(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--packs", "2", "--json", str(out), "--serve-edits", "1"],
+        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--packs", "2", "--json", str(out), "--serve-edits", "1",
+         "--smoke"],
         capture_output=True, text=True, check=False, timeout=600,
     )
     assert done.returncode == 0, done.stderr[-3000:]
