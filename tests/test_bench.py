@@ -30,6 +30,7 @@ def test_bench_runs_and_reports_every_figure(tmp_path: Path) -> None:
     assert figures["pages_total"] > 40
     assert "projection: 1,020 packs, --jobs 2" in done.stdout
     assert "one pack / floor" in done.stdout
+    assert "its print: layout / pack PDF written / module PDFs written" in done.stdout
     assert figures["shard_summary"].startswith("1 built, 0 unchanged, 0 failed")  # 1/8 of two packs: one
     assert figures["shard_projection_1020_min"] > 0
     assert 0 < figures["serve_text_edit_s"] < 60 and 0 < figures["serve_title_edit_s"] < 60

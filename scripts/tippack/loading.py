@@ -91,7 +91,8 @@ def _merged(project: Project, path: Path) -> tuple[Document | None, tuple[Path, 
 def _merge(base: Document, upper: Document) -> Document:
     """Overlay ``upper`` on ``base``: mappings merge key by key, anything else is replaced."""
     return Document(upper.path, _merge_data(base.data, upper.data), {**base.values, **upper.values},
-                    {**base.keys, **upper.keys}, base.reported | upper.reported, {**base.lines, **upper.lines})
+                    {**base.keys, **upper.keys}, base.reported | upper.reported, {**base.lines, **upper.lines},
+                    {**base.as_written, **upper.as_written})
 
 
 def _merge_data(base: Any, upper: Any) -> Any:

@@ -67,6 +67,8 @@ class Document:
     keys: dict[KeyPath, Pos] = field(default_factory=dict)
     reported: set[KeyPath] = field(default_factory=set)
     lines: dict[str, list[str]] = field(default_factory=dict)  # each source file's lines, for hints
+    # a list entry's path as the file has it, where reading left entries out before it
+    as_written: dict[KeyPath, KeyPath] = field(default_factory=dict)
 
     def line_at(self, path: KeyPath) -> str:
         """The source line a value is on (empty when unknown)."""
@@ -96,22 +98,30 @@ class Document:
         """A key path for a message, the last list entry named by its id, name or value:
         ``modules[2] ('statement-of-intent')``, since people do not count from zero (unless
         the message names it already)."""
+        written = self._written(path)
         last = max((i for i, step in enumerate(path) if isinstance(step, int)), default=None)
         if last is None:
-            return label(path)
+            return label(written)
         entry: Any = self.data
         for step in path[: last + 1]:
             try:
                 entry = entry[step]
             except (KeyError, IndexError, TypeError):
-                return label(path)
+                return label(written)
         named = entry.get("id") or entry.get("name") if isinstance(entry, dict) else entry
         if not isinstance(named, str) or not named.strip():
-            return label(path)
+            return label(written)
         shown = named if len(named) <= 40 else named[:39] + "\u2026"
         if f"'{shown}'" in message or f"'{named}'" in message:
-            return label(path)
-        return f"{label(path[: last + 1])} ('{shown}'){label(path[last + 1:]) and '.' + label(path[last + 1:])}"
+            return label(written)
+        return f"{label(written[: last + 1])} ('{shown}'){label(path[last + 1:]) and '.' + label(path[last + 1:])}"
+
+    def _written(self, path: KeyPath) -> KeyPath:
+        """``path`` with its list indices as the file has them (see ``as_written``)."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.as_written:
+                return (*self.as_written[path[:end]], *path[end:])
+        return tuple(path)
 
     def pos(self, path: KeyPath, key: bool = False) -> Pos:
         """Where the value (or its key) at ``path`` is; the nearest known parent if absent."""
@@ -299,6 +309,32 @@ def unclosed_quote(text: str, rel: str, exc: yaml.MarkedYAMLError) -> Problem | 
     return None
 
 
+HASH_VALUE = re.compile(r"""(?<=[\s\[{,:])#([^\s,\]}]*)""")
+
+
+def hash_comment(text: str, rel: str, exc: yaml.MarkedYAMLError) -> Problem | None:
+    """When the parser stumbles after an unquoted value starting with '#' (a colour in { }),
+    name that value: YAML read it as a comment, which hid the rest of its line (a closing
+    bracket, say), so the parser only notices lines later. The value is tried in quotes, as
+    ``unclosed_quote`` tries a closing quote."""
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return None
+    lines = text.splitlines(keepends=True)
+    for index in range(min(mark.line + 1, len(lines))):
+        line = lines[index]
+        for match in HASH_VALUE.finditer(line):
+            if not match.group(1) or line[:match.start()].count('"') % 2 or line[:match.start()].count("'") % 2:
+                continue
+            patched_line = line[:match.start()] + f'"#{match.group(1)}"' + line[match.end():]
+            patched = "".join(lines[:index]) + patched_line + "".join(lines[index + 1:])
+            if _parses_further(patched, mark.line):
+                value = f'"#{match.group(1)}"'
+                return Problem(rel, index + 1, match.start() + 1, "YAML does not parse: '#' starts a comment in"
+                               f" YAML, which hides the rest of this line; put the value in quotes: {value}")
+    return None
+
+
 def _closes(after: str, quote: str) -> bool:
     """Whether a quoted scalar that starts just before ``after`` ends within it."""
     body = after.replace("''", "") if quote == "'" else re.sub(r"\\.", "", after)
@@ -344,7 +380,7 @@ def load_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
         try:  # parse again with the pure-Python loader: its messages say more
             nodes = list(yaml.compose_all(text, Loader=PURE_LOADER))
         except yaml.MarkedYAMLError as exc:
-            return None, [unclosed_quote(text, rel, exc) or _yaml_error(rel, exc)]
+            return None, [unclosed_quote(text, rel, exc) or hash_comment(text, rel, exc) or _yaml_error(rel, exc)]
     except yaml.YAMLError as exc:
         return None, [Problem(rel, 1, 1, f"YAML does not parse: {_clean(str(exc))}")]
     nodes = [n for n in nodes if n is not None]

@@ -87,8 +87,9 @@ def respell_modules(doc: Document, known: set[str] | frozenset[str]) -> tuple[Do
                 result[path] = pos
         return result
 
+    as_written = {("modules", new): ("modules", old) for old, new in renumber.items() if old != new}
     respelled = replace(doc, data={**data, "modules": [entries[i] for i in kept]}, values=moved(doc.values),
-                        keys=moved(doc.keys), reported=set(doc.reported))
+                        keys=moved(doc.keys), reported=set(doc.reported), as_written={**doc.as_written, **as_written})
     return respelled, found
 
 
