@@ -67,6 +67,30 @@ def page_texts(path: Path) -> list[str]:
         document.close()
 
 
+def label_heights(path: Path, anchor: str, labels: tuple[str, ...]) -> list[float]:
+    """The heights (points from the page's foot) of each of ``labels`` as whole words in the
+    blocks' column, top to bottom, on the first page that holds ``anchor``: where each line of
+    a block is printed."""
+    document = pdfium.PdfDocument(path)
+    try:
+        for index in range(len(document)):
+            text = document[index].get_textpage()
+            if anchor not in text.get_text_range():
+                continue
+            found = []
+            for label in labels:
+                search = text.search(label, match_case=True, match_whole_word=True)
+                while (hit := search.get_next()) is not None:
+                    left, bottom, *_ = text.get_charbox(hit[0])
+                    found.append((round(left), round(bottom, 1)))
+            # Only the labels in the blocks' own column, not a heading that starts with one.
+            column = min(left for left, _ in found if left > min(x for x, _ in found))
+            return sorted((bottom for left, bottom in found if left == column), reverse=True)
+        raise AssertionError(f"no page holds {anchor!r}")
+    finally:
+        document.close()
+
+
 def tree_digest(folder: Path, leave_out: str) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file() and leave_out not in p.parts}
@@ -213,6 +237,14 @@ def test_answers_typed_on_the_site_come_back_on_paper_and_in_word(office, out, b
     end = next(i for i, t in enumerate(pages["monitoring-log"]) if "Moment 60:" in t)
     assert end >= start + 2  # not cut to its space: it carries on over the next pages
     assert "completed copy" in pages["statement-of-intent"][0].lower()
+    # Signature boxes keep the blank pack's shape: a line left empty keeps its height, so
+    # the gaps between the labels are the same, answered or not.
+    labels = ("Name", "Role", "Signature", "Date")
+    blank = label_heights(out / SLUG / "modules" / "statement-of-intent.pdf", "Signed on behalf", labels)
+    filled = label_heights(completed / "statement-of-intent.pdf", "Signed on behalf", labels)
+    assert len(blank) == len(filled) == 8
+    gaps = [[round(a - b, 1) for a, b in zip(heights, heights[1:], strict=False)] for heights in (blank, filled)]
+    assert gaps[0] == pytest.approx(gaps[1], abs=1.0), gaps
 
     # The Word copy holds the same answers, its boxes ticked.
     document = docx.Document(completed / "monitoring-log.docx")

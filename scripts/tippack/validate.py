@@ -300,7 +300,12 @@ def _check_pack(project: Project, data: Any, doc: Document, library: Library) ->
 
 
 def _check_tags(doc: Document, home: dict[str, Any], data: dict[str, Any], library: Library) -> list[Problem]:
-    """A tag nothing reads is most often a typo: every section meant for it would vanish silently."""
+    """A tag nothing reads is most often a typo: every section meant for it would vanish silently.
+
+    A service nothing reads is always named. A free tag only when it is close to one that
+    modules read: free tags also group packs (``pilot-2026``, ``cohort-3``), and those are
+    not mistakes.
+    """
     known = library.known_tags()
     problems = []
     for path, values in ((("home", "services"), home.get("services")), (("tags",), data.get("tags"))):
@@ -308,6 +313,8 @@ def _check_tags(doc: Document, home: dict[str, Any], data: dict[str, Any], libra
             if not isinstance(value, str) or value in known:
                 continue
             hint = did_you_mean(value, known)
+            if path == ("tags",) and not hint:
+                continue
             what = "service" if path[0] == "home" else "tag"
             then = "; sections meant for it are left out" if hint else "; check its spelling"
             problems.append(doc.problem((*path, index), f"no module looks for the {what} '{value[:60]}'{hint}{then}",
