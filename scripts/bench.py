@@ -127,34 +127,36 @@ def make_project(target: Path, packs: int, seed: int = 2026, smoke: bool = False
         (target / "packs" / f"home-{i:04d}.yml").write_text(text, encoding="utf-8")
 
 
+def measured(cmd: list[str], cwd: Path) -> tuple[float, int, str]:
+    """Run a command; return wall seconds, the peak RSS (MB) of its largest process, and its stderr.
+
+    The peak is this command's own (``wait4``), not the largest of every command run so
+    far, which is what ``RUSAGE_CHILDREN`` would give.
+    """
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err, text=True,
+                                env=os.environ | {"SOURCE_DATE_EPOCH": EPOCH})
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read()
+    if proc.returncode != 0:
+        sys.exit(f"command failed: {' '.join(cmd)}\n{stderr[-2000:]}")
+    return seconds, usage.ru_maxrss // 1024, stderr
+
+
 def run(cmd: list[str], cwd: Path) -> tuple[float, int]:
     """Run a command; return wall seconds and the peak RSS (MB) of its largest process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    proc = subprocess.run(
-        cmd, cwd=cwd, capture_output=True, text=True, env=os.environ | {"SOURCE_DATE_EPOCH": EPOCH}
-    )
-    seconds = time.perf_counter() - start
-    if proc.returncode != 0:
-        sys.exit(f"command failed: {' '.join(cmd)}\n{proc.stderr[-2000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) // 1024
+    seconds, peak, _ = measured(cmd, cwd)
+    return seconds, peak
 
 
 def tippack(args: list[str], cwd: Path) -> tuple[float, int, str]:
-    start = time.perf_counter()
-    proc = subprocess.run(
-        [str(BIN / "tippack"), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=os.environ | {"SOURCE_DATE_EPOCH": EPOCH},
-    )
-    seconds = time.perf_counter() - start
-    if proc.returncode != 0:
-        sys.exit(f"tippack {' '.join(args)} failed:\n{proc.stderr[-2000:]}")
-    summary = proc.stderr.strip().splitlines()[-1]
-    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024, summary
+    """Run tippack; return wall seconds, its peak RSS (MB) and its summary line."""
+    seconds, peak, stderr = measured([str(BIN / "tippack"), *args], cwd)
+    return seconds, peak, stderr.strip().splitlines()[-1]
 
 
 def floor(project_root: Path, slug: str, work: Path) -> dict[str, float]:
@@ -191,8 +193,8 @@ def floor(project_root: Path, slug: str, work: Path) -> dict[str, float]:
     (work / "pack.html").write_text(html, encoding="utf-8")
     mk, _ = run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config)], work)
     flags = ["--pdf-tags"] + (["--pdf-forms"] if pack.tailored.pack.print.fillable else [])
-    wp, _ = run([str(BIN / "weasyprint"), *flags, "-u", str(project_root), "pack.html", "pack.pdf"], work)
-    return {"mkdocs_s": mk, "weasyprint_s": wp, "floor_s": mk + wp,
+    wp, wp_mb = run([str(BIN / "weasyprint"), *flags, "-u", str(project_root), "pack.html", "pack.pdf"], work)
+    return {"mkdocs_s": mk, "weasyprint_s": wp, "floor_s": mk + wp, "floor_weasyprint_mb": wp_mb,
             **print_split(printer, html, pack.tailored.pack.print.fillable, [m.id for m in modules])}
 
 
@@ -300,9 +302,9 @@ def scale(results: Results, project: Path, work: Path, packs: int) -> None:
     # One pack, cold, in a fresh process, against the floor for the same pack.
     # The floor makes the site and the PDF: so does the pack it is set against. With every format
     # (Word copies and spreadsheets too) as well, for the cost of those.
-    single, _, _ = tippack(["build", "home-0000", "--jobs", "1", "--format", "site,pdf", "--out",
-                            str(work / "single")], project)
-    results["single_pack_s"] = single
+    single, single_mb, _ = tippack(["build", "home-0000", "--jobs", "1", "--format", "site,pdf", "--out",
+                                    str(work / "single")], project)
+    results["single_pack_s"], results["single_pack_mb"] = single, single_mb
     results["single_pack_all_formats_s"], _, _ = tippack(["build", "home-0000", "--jobs", "1", "--out",
                                                            str(work / "single-all")], project)
     results.update(floor(project, "home-0000", work / "floor-work"))
@@ -498,6 +500,8 @@ def report(r: dict) -> None:
             ("after editing a module used by 1/3",
              f"{r['third_module_edit_s']:.1f} s  [{r['third_module_edit_summary']}]"),
             ("peak memory per worker", f"{r['peak_worker_mb']} MB (goal <= 500)"),
+            ("  one pack alone (home-0000): tippack / plain weasyprint",
+             f"{r['single_pack_mb']} MB / {r['floor_weasyprint_mb']} MB ({r['split_pages']} pages)"),
             ("projection: 1,020 packs, --jobs 2", f"{r['projection_1020_jobs2_min']:.1f} min (goal <= 15)"),
         ]
     if "shard_s" in r:
