@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -289,24 +290,18 @@ def unclosed_quote(text: str, rel: str, exc: yaml.MarkedYAMLError) -> Problem | 
     error where a quoted value opens and does not close is tried, earliest first: if closing
     the quote there lets the file parse (or moves the error past this one), that is the slip.
     """
-    mark = exc.problem_mark or exc.context_mark
-    if mark is None:
-        return None
-    lines = text.splitlines(keepends=True)
-    for index in range(min(mark.line + 1, len(lines))):
-        line = lines[index]
+    def closings(line: str) -> Iterator[tuple[int, str, str]]:
         for match in QUOTE_OPENS.finditer(line):
             quote = match.group(1)
             if _closes(line[match.end():], quote):
                 continue
             body = line.rstrip("\r\n")
-            patched = "".join(lines[:index]) + body + quote + line[len(body):] + "".join(lines[index + 1:])
-            if _parses_further(patched, mark.line):
-                kind = "double" if quote == '"' else "single"
-                return Problem(rel, index + 1, match.start(1) + 1, f"YAML does not parse: the {kind} quote opened"
-                               " here is not closed; add the closing " + quote)
-            break
-    return None
+            kind = "double" if quote == '"' else "single"
+            yield (match.start(1), body + quote + line[len(body):],
+                   f"the {kind} quote opened here is not closed; add the closing {quote}")
+            return  # the rest of the line is inside this quote
+
+    return _first_repair(text, rel, exc, closings)
 
 
 HASH_VALUE = re.compile(r"""(?<=[\s\[{,:])#([^\s,\]}]*)""")
@@ -317,21 +312,29 @@ def hash_comment(text: str, rel: str, exc: yaml.MarkedYAMLError) -> Problem | No
     name that value: YAML read it as a comment, which hid the rest of its line (a closing
     bracket, say), so the parser only notices lines later. The value is tried in quotes, as
     ``unclosed_quote`` tries a closing quote."""
+    def quotings(line: str) -> Iterator[tuple[int, str, str]]:
+        for match in HASH_VALUE.finditer(line):
+            if not match.group(1) or line[:match.start()].count('"') % 2 or line[:match.start()].count("'") % 2:
+                continue
+            value = f'"#{match.group(1)}"'
+            yield (match.start(), line[:match.start()] + value + line[match.end():],
+                   f"'#' starts a comment in YAML, which hides the rest of this line; put the value in quotes: {value}")
+
+    return _first_repair(text, rel, exc, quotings)
+
+
+def _first_repair(text: str, rel: str, exc: yaml.MarkedYAMLError,
+                  repairs: Callable[[str], Iterator[tuple[int, str, str]]]) -> Problem | None:
+    """The first line, up to the parser's error, where one of ``repairs`` (column, mended line,
+    what to say) lets the file parse further: the slip the parser only noticed later."""
     mark = exc.problem_mark or exc.context_mark
     if mark is None:
         return None
     lines = text.splitlines(keepends=True)
     for index in range(min(mark.line + 1, len(lines))):
-        line = lines[index]
-        for match in HASH_VALUE.finditer(line):
-            if not match.group(1) or line[:match.start()].count('"') % 2 or line[:match.start()].count("'") % 2:
-                continue
-            patched_line = line[:match.start()] + f'"#{match.group(1)}"' + line[match.end():]
-            patched = "".join(lines[:index]) + patched_line + "".join(lines[index + 1:])
-            if _parses_further(patched, mark.line):
-                value = f'"#{match.group(1)}"'
-                return Problem(rel, index + 1, match.start() + 1, "YAML does not parse: '#' starts a comment in"
-                               f" YAML, which hides the rest of this line; put the value in quotes: {value}")
+        for column, mended, message in repairs(lines[index]):
+            if _parses_further("".join(lines[:index]) + mended + "".join(lines[index + 1:]), mark.line):
+                return Problem(rel, index + 1, column + 1, f"YAML does not parse: {message}")
     return None
 
 
