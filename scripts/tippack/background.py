@@ -87,7 +87,9 @@ class BackgroundPrinter:
                 self.busy, self.replaced = True, False
             try:
                 self.conn.send(job)
-                result = self.conn.recv()
+                result, retiring = self.conn.recv()
+                if retiring:  # grown too large: it has ended, and the next job starts a fresh one
+                    self.process.join()
             except (EOFError, OSError):
                 if self.stopping:
                     return

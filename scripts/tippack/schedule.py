@@ -177,12 +177,14 @@ def _died(job: BuildJob, exit_code: int | None) -> BuildResult:
 
 def _run(pending: list[BuildJob], jobs: int, root: Path, report: Report,
          summary: Summary) -> Iterator[tuple[BuildJob, BuildResult]]:
-    """Build the jobs, in this process or in forked workers; yield each as it finishes."""
+    """Build the jobs, one in this process, more in forked workers (a worker that has grown
+    large is replaced, so memory stays that of one pack however many are built); yield each
+    as it finishes."""
     total = len(pending)
     done = 0
     if not pending:
         return
-    if jobs <= 1 or total == 1:
+    if total == 1:
         for job in pending:
             report("start", job.plan.slug, None, done, total)
             result = build_pack(job)
