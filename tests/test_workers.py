@@ -16,9 +16,15 @@ KEPT: list[bytearray] = []  # what a job leaves behind in its worker, as caches 
 
 
 def grow(job: int) -> tuple[int, int]:
-    """A job that leaves 40 MB behind in its worker, touched so it is resident."""
-    KEPT.append(bytearray(b"x" * (40 * 2**20)))
+    """A job that leaves 50 MB behind in its worker, touched so it is resident."""
+    KEPT.append(bytearray(b"x" * (50 * 2**20)))
     return job, os.getpid()
+
+
+def fresh_worker_mb() -> float:
+    """What a newly forked worker holds before its first job (less than this process can)."""
+    pool = WorkerPool(1, lambda: None, lambda job: resident_mb(), died, retire_mb=None)
+    return max(result for _, result in pool.run([0, 1], lambda job: None))
 
 
 def died(job: Any, code: int | None) -> tuple[int, int]:
@@ -31,7 +37,7 @@ def run(pool: WorkerPool, jobs: int) -> dict[int, int]:
 
 def test_a_worker_past_its_size_is_replaced_and_every_job_still_comes_back() -> None:
     # A job leaves more behind than a worker may grow by: each job has a fresh worker.
-    pool = WorkerPool(1, lambda: None, grow, died, retire_mb=resident_mb() + 20)
+    pool = WorkerPool(1, lambda: None, grow, died, retire_mb=fresh_worker_mb() + 25)
     pids = run(pool, 5)
     assert sorted(pids) == [0, 1, 2, 3, 4]
     assert len(set(pids.values())) == 5 and pool.retired == 5
@@ -46,10 +52,10 @@ def test_without_a_limit_one_worker_builds_every_job() -> None:
 
 
 def test_two_workers_keep_both_busy_while_they_are_replaced() -> None:
-    pool = WorkerPool(2, lambda: None, grow, died, retire_mb=resident_mb() + 100)
+    pool = WorkerPool(2, lambda: None, grow, died, retire_mb=fresh_worker_mb() + 125)
     pids = run(pool, 8)
     assert sorted(pids) == list(range(8))
-    # Two jobs (80 MB) stay under the limit, a third passes it: each of the first two workers
+    # Two jobs (100 MB) stay under the limit, a third passes it: each of the first two workers
     # takes three jobs and is replaced; the last two jobs go to their replacements.
     per_worker = Counter(pids.values())
     assert sorted(per_worker.values(), reverse=True)[:2] == [3, 3]
