@@ -196,6 +196,14 @@ class ChecklistItem(ItemBase):
         return example
 
 
+def _written_columns(info: ValidationInfo) -> list[str] | None:
+    """A table's columns that are written in (not its row labels' column), once its columns are valid."""
+    columns = info.data.get("columns")
+    if columns is None:
+        return None
+    return columns[1:] if info.data.get("row_labels") else columns
+
+
 @item_type
 class TableItem(ItemBase):
     type: Literal["table"]
@@ -216,10 +224,9 @@ class TableItem(ItemBase):
     @field_validator("choices")
     @classmethod
     def _choices_name_columns(cls, choices: Any, info: ValidationInfo) -> Any:
-        columns, labels = info.data.get("columns"), info.data.get("row_labels")
-        if choices is None or columns is None:
+        written = _written_columns(info)
+        if choices is None or written is None:
             return choices
-        written = columns[1:] if labels else columns
         for column in choices:
             if column not in written:
                 hint = did_you_mean(column, written) or f" (expected {one_of(written)})"
@@ -229,17 +236,16 @@ class TableItem(ItemBase):
     @field_validator("example")
     @classmethod
     def _example_fits(cls, example: Any, info: ValidationInfo) -> Any:
-        columns, labels = info.data.get("columns"), info.data.get("row_labels")
-        if example is None or columns is None:
+        written, labels = _written_columns(info), info.data.get("row_labels")
+        if example is None or written is None:
             return example
-        cells = len(columns) - (1 if labels else 0)
+        cells = len(written)
         most = len(labels) if labels else max(info.data.get("rows") or 3, len(example))
         if len(example) > most:
             raise refuse(f"{len(example)} rows, but the table has {most}")
         for row in example:
             if len(row) > cells:
                 raise refuse(f"a row has {len(row)} cells, but the table has {cells} to write in")
-        written = columns[1:] if labels else columns
         for column, allowed in (info.data.get("choices") or {}).items():
             index = written.index(column) if column in written else -1
             for row in example:
