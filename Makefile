@@ -4,7 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test test-fast lint bench clean
+.PHONY: build test test-fast lint bench clean system system-test
+
+# First of all: the system libraries and tools (scripts/setup-system.sh installs what is missing).
+system:
+	@PYTHON=$(PYTHON) sh scripts/setup-system.sh build
+
+system-test:
+	@PYTHON=$(PYTHON) sh scripts/setup-system.sh test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,14 +19,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-build: $(STAMP)
+build: system
+	@$(MAKE) --no-print-directory $(STAMP)
 	$(BIN)/tippack build
 
-test: $(STAMP)
+test: system-test
+	@$(MAKE) --no-print-directory $(STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest -q
 
-test-fast: $(STAMP)
+test-fast: system-test
+	@$(MAKE) --no-print-directory $(STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/python -m pytest -q -m unit
 
