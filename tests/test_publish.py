@@ -1,9 +1,14 @@
-"""``tippack publish``: one static site (overview at /, each home under /SLUG/), noindex unless
-asked, never a home's completed copy; into a folder, or onto gh-pages in a (local, bare) remote."""
+"""``tippack publish``: one static site (overview at /, each home's website at /SLUG/ itself, its
+PDF, Word copies and bundle beside it), noindex unless asked, never a home's completed copy; into
+a folder, or onto gh-pages in a (local, bare) remote. Served over http and opened in Chromium."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import subprocess
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,7 +30,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Path]:
     root = tmp_path_factory.mktemp("publish")
     project = small_project(root, PACKS)
     out = root / "build"
-    build_all(project, out, PACKS)
+    build_all(project, out, PACKS, formats="site,pdf,docx")
     (out / "ash" / "completed").mkdir()
     (out / "ash" / "completed" / "ash-completed.pdf").write_bytes(b"%PDF answers")
     (out / "ash" / "site" / "completed").mkdir()  # even inside an output, never published
@@ -49,12 +54,14 @@ def test_publish_to_a_folder(built: tuple[Project, Path], tmp_path: Path, monkey
     assert result.exit_code == 0, result.stderr
     published = files(site)
     for slug in PACKS:
-        assert {f"{slug}/site/index.html", f"{slug}/{slug}-implementation-pack.pdf", f"{slug}/{slug}-pack.zip",
-                f"{slug}/modules/principles.pdf", f"{slug}/site/modules/principles.html"} <= published
+        assert {f"{slug}/index.html", f"{slug}/{slug}-implementation-pack.pdf", f"{slug}/{slug}-pack.zip",
+                f"{slug}/{slug}-implementation-pack.docx", f"{slug}/word/principles.docx",
+                f"{slug}/modules/principles.pdf", f"{slug}/modules/principles.html"} <= published
+        assert not [name for name in published if name.startswith(f"{slug}/site/")]
     assert {"index.html", "robots.txt"} <= published
     assert not [name for name in published if "completed" in name or name.endswith(".tippack.json")]
     overview = (site / "index.html").read_text()
-    assert 'href="ash/site/index.html"' in overview and 'href="birch/birch-implementation-pack.pdf"' in overview
+    assert 'href="ash/"' in overview and 'href="birch/birch-implementation-pack.pdf"' in overview
     pages = [p for p in site.rglob("*.html")]
     assert len(pages) > 10
     for page in pages:
@@ -98,9 +105,67 @@ def test_publish_to_gh_pages_in_a_bare_repository(built: tuple[Project, Path], t
         result = run(["publish", "--gh-pages", "--from", str(out)], project.root, monkeypatch)
         assert result.exit_code == 0, result.stderr
     tree = set(git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).split())
-    assert {".nojekyll", "index.html", "robots.txt", "ash/site/index.html", "birch/birch-pack.zip",
+    assert {".nojekyll", "index.html", "robots.txt", "ash/index.html", "birch/birch-pack.zip",
             "ash/ash-implementation-pack.pdf", "ash/modules/statement-of-intent.pdf"} <= tree
     assert not [name for name in tree if "completed" in name]
-    assert NOINDEX in git("show", "gh-pages:ash/site/index.html", cwd=remote)
+    assert NOINDEX in git("show", "gh-pages:ash/index.html", cwd=remote)
     assert git("rev-list", "--count", "gh-pages", cwd=remote).strip() == "1"  # no history kept
     assert "tippack publish: 2 packs" in git("log", "-1", "--format=%s", "gh-pages", cwd=remote)
+
+
+# ------------------------------------------------------------ served, in a browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # keep the test output clean
+        pass
+
+
+@pytest.fixture
+def served(built: tuple[Project, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The published folder served on 127.0.0.1 as GitHub Pages would serve it: its address."""
+    project, out = built
+    site = tmp_path / "published"
+    assert run(["publish", "--to", str(site), "--from", str(out)], project.root, monkeypatch).exit_code == 0
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.mark.browser
+def test_a_homes_address_is_its_website_with_its_copies_beside_it(served: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                             args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        response = page.goto(f"{served}/ash/")  # as typed, or shared: no site/, no index.html
+        assert response is not None and response.status == 200
+        assert "Ash House" in page.title() and page.locator("h1").first.is_visible()
+        links = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+        copies = [url for url in links if url.endswith((".pdf", ".docx"))]
+        assert f"{served}/ash/ash-implementation-pack.pdf" in copies
+        assert f"{served}/ash/ash-implementation-pack.docx" in copies
+        for url in [*copies, f"{served}/ash/ash-pack.zip"]:
+            got = page.request.get(url)
+            assert got.status == 200, url
+            assert got.body()[:4] in (b"%PDF", b"PK\x03\x04"), url
+        module = next(url for url in links if url.startswith(f"{served}/ash/modules/") and url.endswith(".html"))
+        assert page.goto(module).status == 200
+
+        page.goto(f"{served}/")  # the overview: its links lead to the same addresses
+        page.get_by_role("link", name="Website").first.click()
+        page.wait_for_load_state()
+        assert page.url == f"{served}/ash/" and "Ash House" in page.title()
+        page.go_back()
+        for kind in ("PDF", "Word", "Offline bundle (zip)"):
+            href = page.get_by_role("row").filter(has_text="Ash House").get_by_role("link", name=kind, exact=True)
+            assert page.request.get(f"{served}/{href.get_attribute('href')}").status == 200, kind
+        browser.close()

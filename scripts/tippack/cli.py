@@ -124,6 +124,11 @@ def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: f
     for slug in summary.removed:
         click.echo(f"removed {slug}: packs/{slug}.yml no longer exists", err=True)
     progress.finish(summary)
+    from tippack.building.doctor import after_build
+
+    for line in after_build([n for r in summary.built for n in r.notes],
+                            [w for r in summary.built for w in r.warnings]):
+        click.echo(line, err=True)
     failed_slugs = sorted({r.slug for r in summary.failed} | set(plan.invalid))
     if failed_slugs:
         click.echo(f"error: not built: {', '.join(failed_slugs)}", err=True)
@@ -332,6 +337,22 @@ def schema() -> None:
     for name, model in (("module", Module), ("pack", Pack)):
         (folder / f"{name}.schema.json").write_text(json.dumps(schema_for(model), indent=2), encoding="utf-8")
     click.echo(f"wrote {project.rel(folder)}/module.schema.json and pack.schema.json", err=True)
+
+
+@main.command()
+def doctor() -> None:
+    """Say what this machine has and lacks for each output, and what that means for the packs."""
+    from tippack.building.doctor import findings, look
+
+    try:
+        root: Path | None = find_project().root
+    except UsageProblem:
+        root = None
+    found = findings(look(root))
+    for finding in found:
+        click.echo(finding.line())
+    if any(not f.ok and f.needed for f in found):
+        sys.exit(1)
 
 
 @main.command()

@@ -24,7 +24,7 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-from support import build_all
+from support import ROOT, build_all
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -694,6 +694,7 @@ def _vnu_jar() -> Path | None:
     import os
 
     for candidate in (os.environ.get("TIPPACK_VNU_JAR"),
+                      ROOT / ".venv/vnu/node_modules/vnu-jar/build/dist/vnu.jar",  # from scripts/setup-system.sh
                       "/opt/vnu/node_modules/vnu-jar/build/dist/vnu.jar"):
         if candidate and Path(candidate).is_file():
             return Path(candidate)
@@ -705,7 +706,7 @@ _MATERIAL_KNOWN = re.compile(r"Attribute “autocomplete” is only allowed when
 
 
 @pytest.mark.skipif(shutil.which("java") is None or _vnu_jar() is None,
-                    reason="needs java and vnu.jar (npm install vnu-jar; set TIPPACK_VNU_JAR)")
+                    reason="needs java and vnu.jar (make test installs both; or set TIPPACK_VNU_JAR)")
 def test_nu_html_checker_finds_no_errors_in_our_markup(built):
     pages = [built / "index.html"] + sorted((built / SLUG / "site").rglob("*.html"))
     run = subprocess.run(

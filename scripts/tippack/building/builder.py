@@ -16,6 +16,7 @@ from tippack.outputs.base import OUTPUTS, PackBuild, carry_over
 from tippack.outputs.bundle import bundle  # noqa: F401 - each registers its outputs
 from tippack.outputs.fill import fill  # noqa: F401 - each registers its outputs
 from tippack.outputs.printed import pdf as printing  # noqa: F401 - each registers its outputs
+from tippack.outputs.printed.libraries import load_weasyprint
 from tippack.outputs.printed.names import date_text
 from tippack.outputs.printed.printer import Printer
 from tippack.outputs.sheets import sheets  # noqa: F401 - each registers its outputs
@@ -52,6 +53,7 @@ class BuildResult:
     pages: int = 0
     error: str = ""
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what this machine lacks: said once, never a failure
 
 
 def renderer_for(project: Project) -> Renderer:
@@ -71,7 +73,8 @@ def tools(root: Path) -> tuple[Renderer, Printer]:
 def warm_up(root: Path) -> None:
     """Import MkDocs and WeasyPrint and load templates once per worker process."""
     import mkdocs.commands.build  # noqa: F401
-    import weasyprint  # noqa: F401
+
+    load_weasyprint()
 
     tools(root)
 
@@ -107,7 +110,7 @@ def _build(job: BuildJob) -> BuildResult:
                                                                for m in previous.get("modules", [])}
     fingerprints = {**{f: previous["fingerprints"][f] for f in carried}, **job.fingerprints}
     _write_record(build, fingerprints)
-    return BuildResult(plan.slug, True, pages=build.pages, warnings=build.warnings)
+    return BuildResult(plan.slug, True, pages=build.pages, warnings=build.warnings, notes=sorted(printer.notes))
 
 
 def _record(folder: Path | None) -> dict:

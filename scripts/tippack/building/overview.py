@@ -56,9 +56,10 @@ def note_status(out: Path, notes: dict[str, str | None]) -> None:
     tmp.replace(path)
 
 
-def overview_packs(out: Path) -> list[dict]:
+def overview_packs(out: Path, published: bool = False) -> list[dict]:
     """Every pack in a build folder, in slug order: its record, with links to the outputs present,
-    and why it is out of date, if it is."""
+    and why it is out of date, if it is. ``published``: the links of the published site, where a
+    pack's website is ``SLUG/`` itself."""
     try:
         notes = json.loads((out / STATUS).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -70,7 +71,8 @@ def overview_packs(out: Path) -> list[dict]:
             continue
         slug = meta["slug"]
         meta["links"] = {
-            "site": f"{slug}/site/index.html" if (folder / "site" / "index.html").exists() else None,
+            "site": (f"{slug}/" if published else f"{slug}/site/index.html")
+            if (folder / "site" / "index.html").exists() else None,
             "pdf": f"{slug}/{pdf_name(slug)}" if (folder / pdf_name(slug)).exists() else None,
             "docx": f"{slug}/{pack_docx_name(slug)}" if (folder / pack_docx_name(slug)).exists() else None,
             "zip": f"{slug}/{bundle_name(slug)}" if (folder / bundle_name(slug)).exists() else None,
@@ -86,9 +88,10 @@ def overview_packs(out: Path) -> list[dict]:
     return packs
 
 
-def overview_html(project: Project, out: Path) -> str:
-    """The overview page of a build folder."""
-    return environment(project.overrides / "publish").get_template("index.html").render(packs=overview_packs(out))
+def overview_html(project: Project, out: Path, published: bool = False) -> str:
+    """The overview page of a build folder (``published``: of the site ``tippack publish`` lays out)."""
+    template = environment(project.overrides / "publish").get_template("index.html")
+    return template.render(packs=overview_packs(out, published))
 
 
 def write_overview(project: Project, out: Path) -> None:

@@ -1,9 +1,12 @@
 """``tippack publish``: the whole build as one static site, in a folder or on a gh-pages branch.
 
-The overview is the site's front page and each home's outputs sit under ``/SLUG/`` as they
-do in the build folder, so the overview's links work unchanged. What a pack publishes is
-what the output registry names (``outputs.published_files``): an output added later is
-published without touching this file, and one marked ``published = False`` never is.
+The overview is the site's front page and each home's website is ``/SLUG/`` itself (so a link
+typed or shared as ``…/oakview/`` opens it), with the home's other outputs beside its pages as
+in the build folder: the PDFs, Word copies and spreadsheets the website links (its own copies
+of them), and the offline bundle. The overview's links follow (``overview_html(published=True)``).
+What a pack publishes is what the output registry names (``outputs.published_files``): an
+output added later is published without touching this file, and one marked
+``published = False`` never is.
 Whatever the registry says, a pack's ``completed/`` folder (the home's filled-in copy,
 made by ``tippack fill``) is never published, nor are build records and locks.
 
@@ -32,6 +35,7 @@ from tippack.reading.project import Project, UsageProblem
 
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
 ROBOTS_TXT = "# Care home packs name homes and staff: not for search engines.\nUser-agent: *\nDisallow: /\n"
+SITE = "site"  # a pack's website under build/SLUG/: published as /SLUG/ itself
 NEVER_PUBLISHED = ("completed",)  # top-level names under build/SLUG/ that never leave the build folder
 MARK = ".tippack-published"  # in a folder made by ``publish --to``: it may be replaced next time
 _HEAD = re.compile(rb"<head(?:\s[^>]*)?>", re.IGNORECASE)
@@ -73,21 +77,38 @@ def lay_out(project: Project, out: Path, target: Path, indexing: bool) -> list[s
     copy = _copier(indexing)
     target.mkdir(parents=True)
     for slug in packs:
-        (target / slug).mkdir()
-        for name in published_files(slug):
-            if Path(name).parts[0] in NEVER_PUBLISHED:
-                continue
-            source, dest = out / slug / name, target / slug / name
-            if source.is_dir():
-                shutil.copytree(source, dest, copy_function=copy,
-                                ignore=lambda folder, names: [n for n in names if n in NEVER_PUBLISHED])
-            elif source.is_file():
-                copy(str(source), str(dest))
-    index = overview_html(project, out).encode("utf-8")
+        _publish_pack(out / slug, target / slug, published_files(slug), copy)
+    index = overview_html(project, out, published=True).encode("utf-8")
     (target / "index.html").write_bytes(index if indexing else noindex(index))
     if not indexing:
         (target / "robots.txt").write_text(ROBOTS_TXT, encoding="utf-8")
     return packs
+
+
+def _publish_pack(folder: Path, target: Path, names: list[str], copy: Callable[[str, str], None]) -> None:
+    """One pack's published folder: its website's pages at the top, then its other outputs
+    beside them (a file the website already holds is its copy of the same output)."""
+    skip = shutil.ignore_patterns(*NEVER_PUBLISHED)
+    site = folder / SITE
+    if site.is_dir():
+        shutil.copytree(site, target, copy_function=copy, ignore=skip)
+    target.mkdir(exist_ok=True)
+    for name in names:
+        source, dest = folder / name, target / name
+        if name == SITE or Path(name).parts[0] in NEVER_PUBLISHED:
+            continue
+        if source.is_dir():
+            shutil.copytree(source, dest, copy_function=_unless_there(copy), ignore=skip, dirs_exist_ok=True)
+        elif source.is_file() and not dest.exists():
+            copy(str(source), str(dest))
+
+
+def _unless_there(copy: Callable[[str, str], None]) -> Callable[[str, str], None]:
+    def publish_file(source: str, target: str) -> None:
+        if not os.path.exists(target):
+            copy(source, target)
+
+    return publish_file
 
 
 def publish_to(project: Project, out: Path, target: Path, indexing: bool, waiting: Callable[[str], None]) -> list[str]:

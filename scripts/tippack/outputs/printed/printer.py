@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tippack.outputs.printed.forms import FormTidy, group_labels
+from tippack.outputs.printed.libraries import load_weasyprint, machine_notes, plain_warnings
 from tippack.outputs.printed.names import page_title, short_name
 from tippack.planning.tailor import TailoredPack
 from tippack.reading.project import Project
@@ -43,14 +44,17 @@ class _Warnings(logging.Handler):
 
 
 class Printer:
-    """Renders packs to PDF with one shared font configuration."""
+    """Renders packs to PDF with one shared font configuration. ``notes``: what WeasyPrint said
+    this machine lacks (each said once by the command, never a warning of a pack)."""
 
     def __init__(self, project: Project) -> None:
+        load_weasyprint()
         from weasyprint.text.fonts import FontConfiguration
 
         self.project = project
         self.fonts = FontConfiguration()
         self.env = environment(project.overrides / "print")
+        self.notes: set[str] = set()
 
     def html(self, pack: TailoredPack, modules: list[RenderedModule], pages: list[str], renderer: Renderer,
              created: str, date_text: str, template: str = "pack.html", **extra: Any) -> str:
@@ -120,6 +124,7 @@ class Printer:
                 part.metadata = copy.copy(document.metadata)
                 part.metadata.title = f"{titles[module_id]}: {pack.pack.home.name}"
                 module_pdfs[module_id] = part.write_pdf(pdf_forms=fillable, pdf_tags=True, finisher=finisher)
+        self.notes.update(machine_notes(handler.records))
         return PrintResult(pdf, total, ranges, module_pdfs), plain_warnings(handler.records)
 
     def layout(self, html: str, forms: bool) -> Any:
@@ -134,26 +139,8 @@ class Printer:
         finisher = FormTidy(group_labels(pack)) if forms else None
         with _quiet_layout() as handler:
             pdf = self.layout(html, forms).write_pdf(pdf_forms=forms, pdf_tags=True, finisher=finisher)
+        self.notes.update(machine_notes(handler.records))
         return pdf, plain_warnings(handler.records)
-
-
-# WeasyPrint warnings that mean the machine lacks something, said once, with the fix.
-MACHINE_WARNINGS = {
-    "Using fontTools instead of HarfBuzz-Subset": (
-        "fonts were cut down with fontTools because HarfBuzz's subsetter is missing: install"
-        " libharfbuzz-subset0 (Debian and Ubuntu) for smaller, byte-identical PDFs"),
-}
-
-
-def plain_warnings(records: list[str]) -> list[str]:
-    """WeasyPrint's warnings, each said once (with how many times it came), the machine's ones
-    as one line that names the fix."""
-    counts: dict[str, int] = {}
-    for message in records:
-        key = next((fix for clue, fix in MACHINE_WARNINGS.items() if message.startswith(clue)), message)
-        counts[key] = counts.get(key, 0) + 1
-    return [message if n == 1 or message in MACHINE_WARNINGS.values() else f"{message} ({n} times)"
-            for message, n in counts.items()]
 
 
 @contextlib.contextmanager

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from typing import Any
 
 from tippack.outputs.base import Output, PackBuild, output
@@ -25,6 +26,9 @@ HEADER_FILL = "ECECEC"
 LABEL_FILL = "F7F7F7"
 BLANK_ROWS_VALIDATED = 200  # a log grows: its drop-downs reach this far down
 _NOT_IN_NAMES = re.compile(r"[\[\]:*?/\\]")
+SHEET_NAME_LIMIT = 31  # Excel refuses a longer sheet name
+_TRAILING = ",;.-–—("  # not left at the end of a shortened name
+_DANGLING = frozenset(["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"])
 
 
 def sheets_path(module_id: str) -> str:
@@ -40,17 +44,39 @@ def record_tables(module: TailoredModule) -> list[TailoredItem]:
 
 
 def sheet_title(item: TailoredItem, taken: set[str]) -> str:
-    """A sheet name from the table's question: at most 31 characters, none Excel refuses, unique."""
+    """A sheet name from the table's question: at most 31 characters (Excel's limit), cut between
+    words, none Excel refuses, unique."""
     text = _NOT_IN_NAMES.sub(" ", plain(item.fields.get("prompt") or item.id))
     text = " ".join(text.split()).strip("'") or item.id
-    title = text[:31].rstrip()
+    title = cut_at_word(text, SHEET_NAME_LIMIT)
     number = 2
     while title.lower() in taken:
         suffix = f" ({number})"
-        title = text[: 31 - len(suffix)].rstrip() + suffix
+        title = cut_at_word(text, SHEET_NAME_LIMIT - len(suffix)) + suffix
         number += 1
     taken.add(title.lower())
     return title
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut between words so no word is left half
+    written, and without a dangling "and", "by" or comma at the end. Only a first word longer
+    than the limit is cut within itself, as nothing else would fit."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    if _in_word(head[-1]) and _in_word(text[limit]):
+        head = head.rsplit(" ", 1)[0] if " " in head else ""
+    words = head.split(" ")
+    while words and words[-1].lower().strip(_TRAILING) in _DANGLING:
+        words.pop()
+    kept = " ".join(words).rstrip(_TRAILING + " ")
+    return kept or text[:limit].rstrip()
+
+
+def _in_word(char: str) -> bool:
+    """Whether a character belongs to a word (a letter, digit, accent, hyphen or apostrophe)."""
+    return char.isalnum() or unicodedata.category(char).startswith("M") or char in "-'’"
 
 
 def workbook(pack: TailoredPack, module: TailoredModule, epoch: int) -> bytes:
