@@ -66,7 +66,7 @@ if [ -n "$missing" ]; then
     elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
       as_root="sudo -n"
     else
-      echo "tippack needs system packages: type  sudo apt-get update && sudo apt-get install -y --no-install-recommends$missing  then run make again" >&2
+      echo "tippack needs system packages; type this, then make again: sudo apt-get update && sudo apt-get install -y --no-install-recommends$missing" >&2
       exit 1
     fi
     echo "installing system packages:$missing" >&2
@@ -75,7 +75,7 @@ if [ -n "$missing" ]; then
     # shellcheck disable=SC2086  # one word a package
     $as_root apt-get install -y -qq --no-install-recommends $missing >/dev/null
   else
-    echo "tippack needs these on this machine, which has no apt-get: ${names#, } (install them with its package manager, then run make again)" >&2
+    echo "tippack needs these, and this machine has no apt-get: install ${names#, } with its package manager, then make again" >&2
     exit 1
   fi
 fi
