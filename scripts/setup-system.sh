@@ -70,10 +70,10 @@ if [ -n "$missing" ]; then
       exit 1
     fi
     echo "installing system packages:$missing" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    $as_root apt-get update -qq
-    # shellcheck disable=SC2086  # one word a package
-    $as_root apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    # shellcheck disable=SC2086  # one word a package; env, as sudo does not pass the variable on
+    $as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    # shellcheck disable=SC2086
+    $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
   else
     echo "tippack needs these, and this machine has no apt-get: install ${names#, } with its package manager, then make again" >&2
     exit 1
