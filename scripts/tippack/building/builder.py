@@ -19,7 +19,10 @@ from tippack.outputs.printed import pdf as printing  # noqa: F401 - each registe
 from tippack.outputs.printed.names import date_text
 from tippack.outputs.printed.printer import Printer
 from tippack.outputs.sheets import sheets  # noqa: F401 - each registers its outputs
-from tippack.outputs.site import site  # noqa: F401 - each registers its outputs
+from tippack.outputs.site import (
+    engine,
+    site,  # noqa: F401 - each registers its outputs
+)
 from tippack.outputs.site.engine import project_config
 from tippack.outputs.word import word  # noqa: F401 - each registers its outputs
 from tippack.planning.plan import PackPlan
@@ -70,8 +73,9 @@ def tools(root: Path) -> tuple[Renderer, Printer]:
 
 def warm_up(root: Path) -> None:
     """Import MkDocs and WeasyPrint and load templates once per worker process."""
-    import mkdocs.commands.build  # noqa: F401
     import weasyprint  # noqa: F401
+
+    engine.warm_up()
 
     tools(root)
 
