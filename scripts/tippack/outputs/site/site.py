@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from markupsafe import Markup
 
-from tippack.outputs.base import Output, PackBuild, output
+from tippack.outputs.base import Output, PackBuild, copy_files
 from tippack.outputs.printed.names import pdf_name
 from tippack.outputs.site.engine import build_site, project_config
 from tippack.reading.project import Project
@@ -161,13 +161,14 @@ def tidy_theme_html(site: Path) -> None:
             page.write_text(fixed, encoding="utf-8")
 
 
-@output
 class Site(Output):
     """The pack's website: a docs tree written for this pack, built by MkDocs with Material."""
 
     name = "site"
     order = 30
     format = "site"
+    words = "the website"
+    bundled = True
 
     @classmethod
     def files(cls, slug: str) -> list[str]:
@@ -181,7 +182,7 @@ class Site(Output):
         build.warnings += [f"mkdocs: {w}" for w in build_site(build.project, settings, build.epoch)]
         tidy_theme_html(site)
         shutil.rmtree(docs)
-        copy_downloads(build.folder, build.slug, site)
+        copy_downloads(build, site)
 
 
 def downloads(folder: Path, slug: str, module_ids: list[str]) -> dict[str, Any]:
@@ -197,20 +198,13 @@ def downloads(folder: Path, slug: str, module_ids: list[str]) -> dict[str, Any]:
     }
 
 
-def copy_downloads(folder: Path, slug: str, site: Path) -> None:
-    """The printable and editable copies into the site, which links them: they travel with it
-    (and in the offline bundle), and the links work from disk."""
-    from tippack.outputs.word.word import pack_docx_name
-
-    for name in (pdf_name(slug), pack_docx_name(slug)):
-        if (folder / name).is_file():
-            shutil.copyfile(folder / name, site / name)
-    for name in ("modules", "word", "sheets"):
-        if (folder / name).is_dir():
-            shutil.copytree(folder / name, site / name, dirs_exist_ok=True)
+def copy_downloads(build: PackBuild, site: Path) -> None:
+    """The copies the site links (every output declared ``linked``: the printable and editable
+    ones) into the site: they travel with it (and in the offline bundle), and the links work
+    from disk."""
+    copy_files(build.folder, site, build.outputs.linked_files(build.slug))
 
 
-@output
 class SiteCopies(Output):
     """A site kept from the last build gets the copies built now (the PDF, Word, spreadsheets),
     so the files it links are always the pack's current ones."""
@@ -223,8 +217,8 @@ class SiteCopies(Output):
         return []
 
     def wanted(self, build: PackBuild) -> bool:
-        return "site" not in build.formats and bool(build.formats & {"pdf", "docx", "xlsx"}) \
+        return "site" not in build.formats and bool(build.formats & build.outputs.linked_formats()) \
             and build.path("site").is_dir()
 
     def build(self, build: PackBuild) -> None:
-        copy_downloads(build.folder, build.slug, build.path("site"))
+        copy_downloads(build, build.path("site"))
