@@ -4,7 +4,7 @@ The overview is the site's front page and each home's website is ``/SLUG/`` itse
 typed or shared as ``…/oakview/`` opens it), with the home's other outputs beside its pages as
 in the build folder: the PDFs, Word copies and spreadsheets the website links (its own copies
 of them), and the offline bundle. The overview's links follow (``overview_html(published=True)``).
-What a pack publishes is what the output registry names (``outputs.published_files``): an
+What a pack publishes is what the output declarations name (``OUTPUTS.published_files``): an
 output added later is published without touching this file, and one marked
 ``published = False`` never is.
 Whatever the registry says, a pack's ``completed/`` folder (the home's filled-in copy,
@@ -27,10 +27,9 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from tippack.building import builder  # noqa: F401 - registers the outputs
 from tippack.building.output_folder import locked, swap_in
 from tippack.building.overview import overview_html, overview_packs
-from tippack.outputs.base import published_files
+from tippack.outputs.registry import OUTPUTS
 from tippack.reading.project import Project, UsageProblem
 
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
@@ -77,7 +76,7 @@ def lay_out(project: Project, out: Path, target: Path, indexing: bool) -> list[s
     copy = _copier(indexing)
     target.mkdir(parents=True)
     for slug in packs:
-        _publish_pack(out / slug, target / slug, published_files(slug), copy)
+        _publish_pack(out / slug, target / slug, OUTPUTS.published_files(slug), copy)
     index = overview_html(project, out, published=True).encode("utf-8")
     (target / "index.html").write_bytes(index if indexing else noindex(index))
     if not indexing:
