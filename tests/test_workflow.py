@@ -1,0 +1,130 @@
+"""The GitHub Actions workflow, run here as written: its shards join into the full build, and a
+push that changes one pack rebuilds and republishes that pack alone."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from support import copy_project
+from workflow_runner import Job, World, run_job, run_workflow
+
+FIRST, SECOND = 1790000000, 1790086400  # the two commits' times: a day apart
+CHANGED = "glenfield"  # the pack the second commit changes
+
+
+def git(folder: Path, *args: str, when: int | None = None) -> str:
+    """Run git in a folder; commits are dated ``when`` and made by a fictional person."""
+    env = {"GIT_AUTHOR_NAME": "Sam Example", "GIT_AUTHOR_EMAIL": "sam@example.org",
+           "GIT_COMMITTER_NAME": "Sam Example", "GIT_COMMITTER_EMAIL": "sam@example.org",
+           "PATH": "/usr/bin:/bin"}
+    if when is not None:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"@{when} +0000"
+    return subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def built_counts(builds: list[Job]) -> tuple[int, int, list[str]]:
+    """Packs built and left unchanged over every shard, and the slugs built, from what the shards printed."""
+    text = "\n".join(line for job in builds for line in job.log)
+    counts = [tuple(map(int, m)) for m in re.findall(r"(\d+) built, (\d+) unchanged", text)]
+    assert len(counts) == len(builds), text
+    return (sum(c[0] for c in counts), sum(c[1] for c in counts),
+            sorted(re.findall(r"^built ([a-z0-9-]+) \(", text, flags=re.MULTILINE)))
+
+
+@dataclass
+class Runs:
+    """Three runs of the workflow on one repository: first, after one pack changed, after nothing."""
+
+    origin: Path
+    reference: Path  # every pack built in one go, in a fresh checkout of the first commit
+    runs: list[tuple[list[Job], Job]]
+    published: list[str]  # the gh-pages commit after each run
+
+
+@pytest.fixture(scope="session")
+def workflow_runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
+    """The six example packs, committed, pushed and built by the workflow three times (sites only)."""
+    root = tmp_path_factory.mktemp("workflow")
+    work, origin = root / "work", root / "origin.git"
+    work.mkdir()
+    copy_project(work)
+    git(work, "init", "--quiet", "--initial-branch", "main")
+    git(work, "add", "--all")
+    git(work, "commit", "--quiet", "--message", "Packs", when=FIRST)
+    git(root, "clone", "--quiet", "--bare", str(work), str(origin))
+    world = World(origin=origin, cache=root / "cache")
+    runs, published = [run_workflow(world, root / "run-1")], []
+    published.append(git(origin, "rev-parse", "gh-pages"))
+
+    checkout = root / "reference"
+    reference = run_job(world, "build", checkout, root, {"matrix.shard": "1", "strategy.job-total": "1"},
+                        until="Date each file by its last commit")
+    done = subprocess.run(["tippack", "build", "--format", world.formats, "--out", "full"], cwd=checkout,
+                          env=reference.env({}, {}), capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr
+
+    pack = work / "packs" / f"{CHANGED}.yml"
+    pack.write_text(pack.read_text(encoding="utf-8").replace("7 Fictional Avenue", "9 Fictional Avenue"),
+                    encoding="utf-8")
+    git(work, "commit", "--quiet", "--all", "--message", "Glenfield has moved", when=SECOND)
+    git(work, "push", "--quiet", str(origin), "main")
+    for number in (2, 3):  # the change to one pack, then nothing
+        runs.append(run_workflow(world, root / f"run-{number}"))
+        published.append(git(origin, "rev-parse", "gh-pages"))
+    return Runs(origin, checkout / "full", runs, published)
+
+
+@pytest.mark.slow
+@pytest.mark.build
+def test_shards_joined_as_the_workflow_does_are_the_full_build(workflow_runs: Runs) -> None:
+    builds, publish = workflow_runs.runs[0]
+    assert built_counts(builds)[:2] == (6, 0)
+    joined, full = publish.workspace / "build", workflow_runs.reference
+    slugs = sorted(p.name for p in full.iterdir() if p.is_dir() and not p.name.startswith("."))
+    assert len(slugs) == 6 and sorted(p.name for p in joined.iterdir() if p.is_dir()) == slugs
+    for slug in slugs:  # every file of every pack, byte for byte, build records included
+        assert digests(joined / slug) == digests(full / slug), slug
+        record = json.loads((joined / slug / ".tippack.json").read_text(encoding="utf-8"))
+        assert record["epoch"] == FIRST, slug  # dated by the commit, not by the checkout
+    assert (joined / "index.html").read_bytes() == (full / "index.html").read_bytes()
+    files = git(workflow_runs.origin, "ls-tree", "-r", "--name-only", workflow_runs.published[0]).splitlines()
+    assert {name.split("/")[0] for name in files} == {*slugs, "index.html", "robots.txt", ".nojekyll"}
+
+
+@pytest.mark.slow
+@pytest.mark.build
+def test_a_push_changing_one_pack_rebuilds_and_republishes_that_pack_alone(workflow_runs: Runs) -> None:
+    builds, publish = workflow_runs.runs[1]
+    assert built_counts(builds) == (1, 5, [CHANGED])
+    before, after = workflow_runs.published[:2]
+    changed = git(workflow_runs.origin, "diff", "--name-only", before, after).splitlines()
+    assert changed and all(name.startswith(f"{CHANGED}/") for name in changed), changed
+    pages = [git(workflow_runs.origin, "show", f"{after}:{name}") for name in changed if name.endswith(".html")]
+    assert any("9 Fictional Avenue" in page for page in pages)
+    assert all(page.count('name="robots"') == 1 for page in pages)
+    records = {p.parent.name: json.loads(p.read_text(encoding="utf-8"))
+               for p in (publish.workspace / "build").glob("*/.tippack.json")}
+    assert {slug: r["epoch"] for slug, r in records.items()} == {
+        slug: SECOND if slug == CHANGED else FIRST for slug in records}
+
+
+@pytest.mark.slow
+@pytest.mark.build
+def test_a_push_changing_nothing_rebuilds_nothing_and_publishes_the_same_files(workflow_runs: Runs) -> None:
+    builds, _ = workflow_runs.runs[2]
+    assert built_counts(builds) == (0, 6, [])
+    trees = [git(workflow_runs.origin, "rev-parse", f"{commit}^{{tree}}") for commit in workflow_runs.published[1:]]
+    assert trees[0] == trees[1]
+
