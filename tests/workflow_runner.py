@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,6 +63,7 @@ class Job:
     artifacts: Path
     context: dict[str, str]
     log: list[str] = field(default_factory=list)
+    seconds: list[tuple[str, float]] = field(default_factory=list)  # each step's wall time, in order
 
     def render(self, text: str) -> str:
         """Text with every ``${{ ... }}`` replaced by what it stands for on this runner."""
@@ -85,10 +87,12 @@ def run_job(world: World, job_id: str, workspace: Path, artifacts: Path,
     workflow = load_workflow()
     job = Job(world, workspace, artifacts, {"inputs.force": str(world.force).lower(), **(context or {})})
     for step in workflow["jobs"][job_id]["steps"]:
+        started = time.perf_counter()
         if "uses" in step:
             _action(job, step)
         elif not step["run"].lstrip().startswith(INSTALLS):
             _run(job, workflow, step)
+        job.seconds.append((step.get("name") or step.get("uses") or step["run"], time.perf_counter() - started))
         if until is not None and step.get("name") == until:
             return job
     assert until is None, f"the workflow's {job_id} job has no step named {until!r}"
@@ -128,7 +132,7 @@ def _action(job: Job, step: dict) -> None:
         (job.artifacts / given["name"]).mkdir(parents=True)
         shutil.copy(job.workspace / given["path"], job.artifacts / given["name"])
     elif name == "actions/download-artifact":
-        assert given.get("merge-multiple") == "True", "the join expects the shards' files in one folder"
+        assert given.get("merge-multiple", "").lower() == "true", "the join expects the shards' files in one folder"
         target = job.workspace / given["path"]
         target.mkdir(parents=True, exist_ok=True)
         for artifact in sorted(job.artifacts.iterdir()):
