@@ -110,7 +110,10 @@ def test_a_push_changing_one_pack_rebuilds_and_republishes_that_pack_alone(workf
     assert built_counts(builds) == (1, 5, [CHANGED])
     before, after = workflow_runs.published[:2]
     changed = git(workflow_runs.origin, "diff", "--name-only", before, after).splitlines()
-    assert changed and all(name.startswith(f"{CHANGED}/") for name in changed), changed
+    assert changed and all(name.startswith(f"{CHANGED}/") or name == "index.html" for name in changed), changed
+    overview = git(workflow_runs.origin, "diff", "--unified=0", before, after, "--", "index.html").splitlines()
+    edits = [line for line in overview if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert len(edits) == 2 and "21 September 2026" in edits[0] and "22 September 2026" in edits[1], edits
     pages = [git(workflow_runs.origin, "show", f"{after}:{name}") for name in changed if name.endswith(".html")]
     assert any("9 Fictional Avenue" in page for page in pages)
     assert all(page.count('name="robots"') == 1 for page in pages)
