@@ -30,6 +30,7 @@ def git(folder: Path, *args: str, when: int | None = None) -> str:
 
 
 def digests(folder: Path) -> dict[str, str]:
+    """Every file under a folder, by its path there, with its content's hash."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
