@@ -14,8 +14,10 @@ import pytest
 from support import copy_project
 from workflow_runner import Job, World, run_job, run_workflow
 
-FIRST, SECOND = 1790000000, 1790086400  # the two commits' times: a day apart
+FIRST, SECOND, THIRD, FOURTH = (1790000000 + day * 86400 for day in range(4))  # the commits' times
 CHANGED = "glenfield"  # the pack the second commit changes
+MODULE, USERS = "learning-resources", ["heatherbank", "oakview"]  # the module the third changes, its packs
+REMOVED = "the-willows"  # the pack the fourth takes out
 
 
 def git(folder: Path, *args: str, when: int | None = None) -> str:
@@ -46,7 +48,8 @@ def built_counts(builds: list[Job]) -> tuple[int, int, list[str]]:
 
 @dataclass
 class Runs:
-    """Three runs of the workflow on one repository: first, after one pack changed, after nothing."""
+    """Runs of the workflow on one repository: first, after one pack changed, after nothing, after
+    one module changed, after one pack was taken out."""
 
     origin: Path
     reference: Path  # every pack built in one go, in a fresh checkout of the first commit
@@ -56,7 +59,7 @@ class Runs:
 
 @pytest.fixture(scope="session")
 def workflow_runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
-    """The six example packs, committed, pushed and built by the workflow three times (sites only)."""
+    """The six example packs, committed, pushed and built by the workflow five times (sites only)."""
     root = tmp_path_factory.mktemp("workflow")
     work, origin = root / "work", root / "origin.git"
     work.mkdir()
@@ -66,9 +69,18 @@ def workflow_runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
     git(work, "commit", "--quiet", "--message", "Packs", when=FIRST)
     git(root, "clone", "--quiet", "--bare", str(work), str(origin))
     world = World(origin=origin, cache=root / "cache")
-    runs, published = [run_workflow(world, root / "run-1")], []
-    published.append(git(origin, "rev-parse", "gh-pages"))
+    runs: list[tuple[list[Job], Job]] = []
+    published: list[str] = []
 
+    def run() -> None:
+        runs.append(run_workflow(world, root / f"run-{len(runs) + 1}"))
+        published.append(git(origin, "rev-parse", "gh-pages"))
+
+    def push(message: str, when: int) -> None:
+        git(work, "commit", "--quiet", "--all", "--message", message, when=when)
+        git(work, "push", "--quiet", str(origin), "main")
+
+    run()
     checkout = root / "reference"
     reference = run_job(world, "build", checkout, root, {"matrix.shard": "1", "strategy.job-total": "1"},
                         until="Date each file by its last commit")
@@ -79,11 +91,17 @@ def workflow_runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
     pack = work / "packs" / f"{CHANGED}.yml"
     pack.write_text(pack.read_text(encoding="utf-8").replace("7 Fictional Avenue", "9 Fictional Avenue"),
                     encoding="utf-8")
-    git(work, "commit", "--quiet", "--all", "--message", "Glenfield has moved", when=SECOND)
-    git(work, "push", "--quiet", str(origin), "main")
-    for number in (2, 3):  # the change to one pack, then nothing
-        runs.append(run_workflow(world, root / f"run-{number}"))
-        published.append(git(origin, "rev-parse", "gh-pages"))
+    push("Glenfield has moved", SECOND)
+    run()
+    run()  # nothing changed
+    module = work / "content" / "modules" / f"{MODULE}.yml"
+    module.write_text(module.read_text(encoding="utf-8") + "# (a comment: a change to the file alone)\n",
+                      encoding="utf-8")
+    push("A module changed", THIRD)
+    run()
+    git(work, "rm", "--quiet", f"packs/{REMOVED}.yml")
+    push("A home taken out", FOURTH)
+    run()
     return Runs(origin, checkout / "full", runs, published)
 
 
@@ -132,3 +150,29 @@ def test_a_push_changing_nothing_rebuilds_nothing_and_publishes_the_same_files(w
     trees = [git(workflow_runs.origin, "rev-parse", f"{commit}^{{tree}}") for commit in workflow_runs.published[1:]]
     assert trees[0] == trees[1]
 
+
+
+def changed_files(workflow_runs: Runs, run: int) -> list[str]:
+    """The files of gh-pages that run ``run`` (counted from 0) changed, added or removed."""
+    before, after = workflow_runs.published[run - 1: run + 1]
+    return git(workflow_runs.origin, "diff", "--name-only", before, after).splitlines()
+
+
+@pytest.mark.slow
+@pytest.mark.build
+def test_a_push_changing_one_module_rebuilds_and_republishes_the_packs_using_it(workflow_runs: Runs) -> None:
+    builds, _ = workflow_runs.runs[3]
+    assert built_counts(builds) == (2, 4, USERS)
+    changed = changed_files(workflow_runs, 3)
+    assert {name.split("/")[0] for name in changed} == {*USERS, "index.html"}, changed
+
+
+@pytest.mark.slow
+@pytest.mark.build
+def test_a_pack_taken_out_is_gone_from_gh_pages_and_nothing_is_rebuilt(workflow_runs: Runs) -> None:
+    builds, _ = workflow_runs.runs[4]
+    assert built_counts(builds) == (0, 5, [])
+    changed = changed_files(workflow_runs, 4)
+    assert {name.split("/")[0] for name in changed} == {REMOVED, "index.html"}, changed
+    files = git(workflow_runs.origin, "ls-tree", "-r", "--name-only", workflow_runs.published[4]).splitlines()
+    assert not [name for name in files if name.startswith(f"{REMOVED}/")]
