@@ -20,7 +20,7 @@ def test_missing_contacts_leave_a_space_to_write_them_in(tmp_path: Path) -> None
     (project.packs_dir / "flow.yml").write_text(
         "home: {name: Flow House}\nmodules: [responding-to-disclosure]\nadult_protection:\n"
         "  lead: {role: Adult protection lead}\n"
-        "  council: {name: Example Council adult protection team, phone: '01234 567801'}\n", encoding="utf-8")
+        "  council: {name: Example Council adult protection team, phone: '01632 960001'}\n", encoding="utf-8")
     out = root / "build"
     build_all(project, out, ("flow",), jobs=1, formats="pdf")
     reader = PdfReader(out / "flow" / "flow-implementation-pack.pdf")
@@ -31,5 +31,5 @@ def test_missing_contacts_leave_a_space_to_write_them_in(tmp_path: Path) -> None
     hours = flow.split("Out of hours (social work)", 1)[1].split("Council adult protection team", 1)[0]
     assert "Not filled in yet" in hours and "write the name and number here" in hours
     council = flow.split("Council adult protection team", 1)[1]
-    assert "Example Council adult protection team" in council and "01234 567801" in council
+    assert "Example Council adult protection team" in council and "01632 960001" in council
     assert "Not filled in yet" not in council.split("Emergency", 1)[0]
