@@ -49,7 +49,8 @@ def real_numbers() -> set[str]:
 def dialable(text: str) -> list[str]:
     """The phone numbers in a text that are neither fictional nor a service the library keeps."""
     known = real_numbers()
-    return [m.group(0) for m in PHONE.finditer(text) if not in_drama_range(m.group(0)) and digits(m.group(0)) not in known]
+    found = (m.group(0) for m in PHONE.finditer(text))
+    return [number for number in found if not in_drama_range(number) and digits(number) not in known]
 
 
 @pytest.mark.parametrize("path", scanned(), ids=lambda p: p.relative_to(ROOT).as_posix())

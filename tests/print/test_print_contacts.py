@@ -4,8 +4,6 @@ has confirmed on the service's own page says so beside it (999, 101 and 111 neve
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from printed import squash
 from pypdf import PdfReader
