@@ -2,8 +2,9 @@
 # What `make build` and `make test` need from the system, checked first and installed when missing.
 #
 #   scripts/setup-system.sh build   Python 3.11+ with venv, and the libraries WeasyPrint loads
-#   scripts/setup-system.sh test    the same, and what the tests use: Chromium, poppler, qpdf,
-#                                   Java and npm for the Nu Html Checker (vnu-jar, into .venv/vnu)
+#   scripts/setup-system.sh test    the same, and what the tests use: Chromium, libatomic (for
+#                                   Playwright's driver), poppler, qpdf, Java and npm for the
+#                                   Nu Html Checker (vnu-jar, into .venv/vnu)
 #
 # With everything present it only looks (no apt-get, well under a second). Otherwise it installs
 # the missing Debian packages with apt-get: as root, or through `sudo -n` where that works. If it
@@ -53,6 +54,7 @@ if [ "$what" = test ]; then
   command -v pdftoppm >/dev/null 2>&1 || need poppler-utils "poppler-utils"
   command -v qpdf >/dev/null 2>&1 || need qpdf "qpdf"
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need fonts-dejavu-core "DejaVu fonts"
+  has_lib libatomic.so.1 || need libatomic1 "libatomic (Playwright's driver needs it)"
   if [ ! -f "$VNU_JAR" ]; then
     command -v java >/dev/null 2>&1 || need default-jre-headless "Java 11 or newer"
     command -v npm >/dev/null 2>&1 || need npm "npm"  # a machine's own Node and npm are used as they are

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -98,6 +99,27 @@ def test_publish_to_a_folder(built: tuple[Project, Path], tmp_path: Path, monkey
     assert (foreign / "letter.txt").read_text() == "mine"
     neither = run(["publish"], project.root, monkeypatch)
     assert neither.exit_code == 2
+
+
+def test_a_pack_taken_back_from_the_published_site_is_published_as_it_was(
+        built: tuple[Project, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CI workflow rebuilds only changed packs and takes the others back from gh-pages into
+    its build folder, in their published shape (website at the top): publishing again keeps them."""
+    project, out = built
+    first, second, joined = tmp_path / "first", tmp_path / "second", tmp_path / "build"
+    assert run(["publish", "--to", str(first), "--from", str(out)], project.root, monkeypatch).exit_code == 0
+    shutil.copytree(out, joined, symlinks=True)
+    shutil.rmtree(joined / "birch")
+    (joined / "birch").mkdir()  # as a shard leaves a pack it did not rebuild: its build record alone
+    shutil.copy(out / "birch" / ".tippack.json", joined / "birch" / ".tippack.json")
+    shutil.copytree(first / "birch", joined / "birch", dirs_exist_ok=True)
+    result = run(["publish", "--to", str(second), "--from", str(joined)], project.root, monkeypatch)
+    assert result.exit_code == 0, result.stderr
+    assert files(second / "birch") == files(first / "birch")
+    for name in files(first / "birch"):
+        assert (second / "birch" / name).read_bytes() == (first / "birch" / name).read_bytes(), name
+    assert (second / "index.html").read_text() == (first / "index.html").read_text()
+    assert 'href="birch/"' in (second / "index.html").read_text()
 
 
 def git(*args: str, cwd: Path) -> str:

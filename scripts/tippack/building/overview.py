@@ -71,8 +71,7 @@ def overview_packs(out: Path, published: bool = False) -> list[dict]:
             continue
         slug = meta["slug"]
         meta["links"] = {
-            "site": (f"{slug}/" if published else f"{slug}/site/index.html")
-            if (folder / "site" / "index.html").exists() else None,
+            "site": _site_link(folder, slug, published),
             "pdf": f"{slug}/{pdf_name(slug)}" if (folder / pdf_name(slug)).exists() else None,
             "docx": f"{slug}/{pack_docx_name(slug)}" if (folder / pack_docx_name(slug)).exists() else None,
             "zip": f"{slug}/{bundle_name(slug)}" if (folder / bundle_name(slug)).exists() else None,
@@ -86,6 +85,19 @@ def overview_packs(out: Path, published: bool = False) -> list[dict]:
             module["sheets"] = f"{slug}/{sheets}" if (folder / sheets).is_file() else None
         packs.append(meta)
     return packs
+
+
+def is_published_shape(folder: Path) -> bool:
+    """Whether a pack's folder holds its website at the top, as ``tippack publish`` lays it out
+    (taken back from gh-pages by the CI workflow), rather than in site/ as a build does."""
+    return not (folder / "site").is_dir() and (folder / "index.html").is_file()
+
+
+def _site_link(folder: Path, slug: str, published: bool) -> str | None:
+    """The overview's link to a pack's website: SLUG/ on the published site, site/index.html in a build."""
+    if (folder / "site" / "index.html").exists():
+        return f"{slug}/" if published else f"{slug}/site/index.html"
+    return f"{slug}/" if is_published_shape(folder) else None
 
 
 def overview_html(project: Project, out: Path, published: bool = False) -> str:

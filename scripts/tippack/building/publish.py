@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tippack.building.output_folder import locked, swap_in
-from tippack.building.overview import overview_html, overview_packs
+from tippack.building.overview import is_published_shape, overview_html, overview_packs
 from tippack.outputs.registry import OUTPUTS
 from tippack.reading.project import Project, UsageProblem
 
@@ -93,11 +93,16 @@ def lay_out(project: Project, out: Path, target: Path, indexing: bool) -> list[s
 
 def _publish_pack(folder: Path, target: Path, names: list[str], copy: Callable[[str, str], None]) -> None:
     """One pack's published folder: its website's pages at the top, then its other outputs
-    beside them (a file the website already holds is its copy of the same output)."""
-    skip = shutil.ignore_patterns(*NEVER_PUBLISHED)
+    beside them (a file the website already holds is its copy of the same output). A pack
+    folder in the published shape already (taken back from gh-pages by the CI workflow, for a
+    pack it did not rebuild) is published as it is."""
+    skip = shutil.ignore_patterns(*NEVER_PUBLISHED, ".tippack*")
     site = folder / SITE
     if site.is_dir():
         shutil.copytree(site, target, copy_function=copy, ignore=skip)
+    elif is_published_shape(folder):
+        shutil.copytree(folder, target, copy_function=copy, ignore=skip)
+        return
     target.mkdir(exist_ok=True)
     for name in names:
         source, dest = folder / name, target / name
