@@ -61,8 +61,10 @@ CANONICAL_SOURCES = {
         " Guidance for a Trauma-Informed Approach. HHS Publication No. (SMA) 14-4884"),
 }
 
-# The only contact details allowed anywhere in the content: fictional ones.
-ALLOWED_PHONE = re.compile(r"^01234 5678\d\d$")
+# The only contact details allowed anywhere in the content: fictional ones, from Ofcom's drama
+# ranges (01632 960000-960999, 07700 900000-900999); the example packs' older 01234 5678xx
+# numbers are still accepted until they move to those ranges.
+ALLOWED_PHONE = re.compile(r"^(?:01632 960\d{3}|07700 900\d{3}|01234 5678\d\d)$")
 PHONE = re.compile(r"(?<![\w/.-])(?:\+44\s?\(?0?\)?\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{2,4}(?![\w/-])")
 EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 PLACEHOLDER = re.compile(r"\b(lorem|ipsum|todo|tbc|tbd|fixme|xxx)\b", re.IGNORECASE)
