@@ -3,6 +3,7 @@ syllables, template tags read as an editor reads them."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,24 @@ def test_the_library_passes_the_prose_check() -> None:
     root = Path(__file__).resolve().parents[2]
     project = Project(root)
     assert [p.format() for p in prose_problems(project, load_library(project))] == []
+
+
+def test_check_reading_ease_prints_every_modules_figures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from tippack.cli import main
+
+    golden = Path(__file__).resolve().parents[1] / "golden"
+    root = tmp_path / "project"
+    shutil.copytree(golden / "mini", root)
+    shutil.copytree(golden / "cases" / "prose-repeats" / "content", root / "content", dirs_exist_ok=True)
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["check", "--reading-ease"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    figures = [line for line in lines if ": reading ease " in line and ": warning: " not in line]
+    named = [line.split(":")[0] for line in figures]
+    assert named == ["barriers-enablers", "bedtime", "data-law", "guide", "night-checks"]
+    assert any(line.startswith("data-law: reading ease -") and line.endswith("target 60: missed") for line in figures)
+    assert any(line.startswith("guide: ") and line.endswith("not scored (too short)") for line in figures)
+    assert lines[-1] == "ok: 5 modules, 0 packs"
