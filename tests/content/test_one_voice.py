@@ -129,6 +129,13 @@ def test_a_pack_without_a_facilitator_never_mentions_one(plan) -> None:
             assert "facilitator" not in module.audience, (pp.slug, module.id)
 
 
+def test_no_pack_quotes_the_same_words_twice(plan) -> None:
+    for pp in plan.packs:
+        quotes = re.findall(r'^\s*> (".+")\s*$', pack_text(pp.tailored), re.M)
+        repeated = {quote for quote in quotes if quotes.count(quote) > 1}
+        assert quotes and not repeated, (pp.slug, repeated)
+
+
 def test_a_pack_with_a_facilitator_still_lists_them_as_a_reader(plan) -> None:
     oakview = next(pp for pp in plan.packs if pp.slug == "oakview")
     welcome = next(m for m in oakview.tailored.modules if m.id == "welcome")
