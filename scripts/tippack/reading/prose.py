@@ -235,12 +235,13 @@ def module_ease(doc: Document, titles: dict[str, str]) -> Ease:
     return reading_ease(p.text for p in module_paragraphs(doc, titles))
 
 
-def ease_problem(rel: str, ease: Ease, target: float = TARGET) -> Problem | None:
-    """A warning when a staff-facing module reads harder than the target (short modules are not scored)."""
+def ease_problem(rel: str, ease: Ease, target: float = TARGET, line: int = 1) -> Problem | None:
+    """A warning when a staff-facing module reads harder than the target (short modules are not scored),
+    at ``line``: the module's audience, which makes it staff-facing."""
     if ease.words < MIN_SCORED or ease.score >= target:
         return None
     counts = f"{ease.words / ease.sentences:.0f} words a sentence, {ease.syllables / ease.words:.2f} syllables a word"
-    return Problem(rel, 1, 1, f"reading ease {ease.score:.0f} is below {target:.0f}, the target for staff-facing "
+    return Problem(rel, line, 1, f"reading ease {ease.score:.0f} is below {target:.0f}, the target for staff-facing "
                    f"text ({counts}): use shorter sentences and plainer words", "warning")
 
 
@@ -268,8 +269,10 @@ def prose_problems(project: Project, library: Library) -> list[Problem]:
     """The prose check's warnings: repeated paragraphs, and staff-facing modules that read too hard."""
     problems = repeat_problems(library_paragraphs(project, library))
     for module_id, (ease, staff) in module_eases(library).items():
-        problem = ease_problem(project.rel(library.modules[module_id].doc_path), ease) if staff else None
-        if problem is not None:
+        loaded = library.modules[module_id]
+        audience = loaded.doc.keys.get(("audience",))
+        problem = ease_problem(project.rel(loaded.doc_path), ease, line=audience.line if audience else 1)
+        if staff and problem is not None:
             problems.append(problem)
     return problems
 
