@@ -91,7 +91,10 @@ def test_an_interrupted_build_stops_keeps_the_last_good_builds_and_resumes(small
     before = built_slugs(out)
     module = small.modules_dir / "principles.yml"  # every pack uses it: every pack is out of date
     module.write_text(module.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    process = tippack(small, "build", "--jobs", "2", start_new_session=True)
+    # As from a terminal, where Ctrl-C is heard: a suite started in the background (`make test &`,
+    # some CI runners) hands its commands SIGINT ignored, and a command rightly keeps it so.
+    process = tippack(small, "build", "--jobs", "2", start_new_session=True,
+                      preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     lines = Lines(process)
     lines.wait_for("built ")
     if how == "SIGINT":  # Ctrl-C reaches the whole foreground group: the command and its workers
