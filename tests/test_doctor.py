@@ -55,12 +55,12 @@ def test_a_machine_that_has_everything_says_so() -> None:
     assert "the printed pack and each module's PDF can be made" in said["PDFs (WeasyPrint's libraries)"]
 
 
-def test_without_the_subsetter_pdfs_are_larger_and_slower_but_still_made() -> None:
+def test_without_the_subsetter_pdfs_are_still_made_and_it_says_why_to_install_it() -> None:
     found = {f.part: f for f in findings(replace(WELL, subsetting=False))}
     subsetting = found["HarfBuzz subsetting"]
     assert not subsetting.ok and not subsetting.needed
     assert subsetting.line().startswith("lacking ")
-    assert "PDFs will be larger and slower to write" in subsetting.line()
+    assert "PDFs are made all the same" in subsetting.line() and "later versions" in subsetting.line()
     assert "libharfbuzz-subset0" in subsetting.line()
     assert found["PDFs (WeasyPrint's libraries)"].ok
 
@@ -103,7 +103,7 @@ def test_the_subsetters_warnings_become_one_note_and_the_others_stay() -> None:
     assert plain_warnings(records) == ["Ignored `foo: bar` at 3:1, unknown property. (2 times)"]
     assert machine_notes(records) == [SUBSETTER_NOTE]
     assert machine_notes(records[2:]) == []
-    assert "PDFs will be larger and slower to write" in SUBSETTER_NOTE
+    assert "the PDFs are made all the same" in SUBSETTER_NOTE
 
 
 def test_a_build_says_the_note_once_and_points_to_doctor() -> None:

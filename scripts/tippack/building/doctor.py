@@ -3,7 +3,7 @@
 A facilitator's machine may lack a library WeasyPrint wants, or the browser the test suite
 drives. ``doctor`` looks (it installs nothing; ``make build`` and ``make test`` do, through
 ``scripts/setup-system.sh``) and says, one line a part, what was found and what it means for
-the packs: "PDFs will be larger and slower to write", not a library's name alone. The looking
+the packs ("no PDF can be made; the website ... still can"), not a library's name alone. The looking
 (``look``) is kept apart from the wording (``findings``), so each wording is tested on its own.
 """
 
@@ -106,9 +106,10 @@ def _subsetting(m: Machine) -> Finding:
                        "see the line above", needed=False)
     if m.subsetting:
         return Finding("HarfBuzz subsetting", True, "HarfBuzz's subsetter is there",
-                       "PDFs carry only the letters they use: small, and quick to write")
+                       "WeasyPrint cuts each PDF's fonts down to the letters it uses, as its later versions require")
     return Finding("HarfBuzz subsetting", False, "libharfbuzz-subset (4.1 or newer) is missing",
-                   "PDFs will be larger and slower to write (fonts are cut down with fontTools instead);"
+                   "PDFs are made all the same (WeasyPrint cuts the fonts down with fontTools instead), but its"
+                   " later versions will not do without it;"
                    " make build installs libharfbuzz-subset0 on Debian", needed=False)
 
 
