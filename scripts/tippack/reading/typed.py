@@ -41,7 +41,9 @@ def strings(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
 def curly_wrapped(text: str) -> bool:
     """Whether ``text`` is wrapped whole in a pair of curly quotes (“…”, ‘…’, „…”)."""
     text = text.strip()
-    return len(text) > 2 and text[0] in OPENING and text[-1] in CLOSING and text.count(text[-1]) <= 2
+    if len(text) <= 2 or text[0] not in OPENING or text[-1] not in CLOSING:
+        return False
+    return text[0] not in text[1:-1] and text[-1] not in text[1:-1]  # not “Oak” and “Ash”
 
 
 def straight(text: str) -> str:
