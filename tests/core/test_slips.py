@@ -14,10 +14,10 @@ from tippack.reading.glyphs import FONTS, drawn, field_draws, undrawn, why_undra
 from tippack.reading.library import load_library
 from tippack.reading.loading import read_pack
 from tippack.reading.project import Project
-from tippack.reading.schema_errors import written_date
 from tippack.reading.source import load_text
 from tippack.reading.typed import curly_wrapped, straight
 from tippack.reading.validate import check_pack
+from tippack.reading.written_dates import written_date
 
 MINI = Path(__file__).resolve().parents[1] / "golden" / "mini"
 
@@ -89,7 +89,12 @@ def test_straight_quotes_keep_a_double_quote_inside():
     ("12/31/2026", ": for 31 December 2026, type 2026-12-31"),  # only a US date can have a 31st month
     ("5.12.26", ": for 5 December 2026, type 2026-12-05"),
     ("31-12-2026", ": for 31 December 2026, type 2026-12-31"),
+    ("2026/12/05", ": for 5 December 2026, type 2026-12-05"),
+    ("5 December 2026", ": for 5 December 2026, type 2026-12-05"),
+    ("5th Dec 2026", ": for 5 December 2026, type 2026-12-05"),
     ("31/31/2026", ", for example 2026-11-01"),
+    ("30 Feb 2026", ", for example 2026-11-01"),
+    ("5 Decx 2026", ", for example 2026-11-01"),
     ("next week", ", for example 2026-11-01"),
 ])
 def test_a_date_typed_another_way_is_answered_with_the_date_to_type(typed, advice):

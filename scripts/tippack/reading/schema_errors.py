@@ -8,7 +8,6 @@ and words each error as "expected ..., found ...".
 from __future__ import annotations
 
 import datetime as dt
-import re
 import types
 import typing
 from typing import Any, Literal, Union
@@ -19,6 +18,7 @@ from tippack.reading.items import AnyItem, item_types
 from tippack.reading.problems import Problem, shorten
 from tippack.reading.source import Document, KeyPath
 from tippack.reading.suggest import did_you_mean, one_of
+from tippack.reading.written_dates import written_date
 
 TYPE_WORDS = {
     "string_type": "text",
@@ -201,29 +201,6 @@ def _type_hint(expected: list[str], value: Any) -> str:
     if any(w.startswith("a date") for w in expected) and isinstance(value, str):
         return "; write dates as YYYY-MM-DD" + written_date(value)
     return ""
-
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-DAY_MONTH_YEAR = re.compile(r"^\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4}|[0-9]{2})\s*$")
-
-
-def written_date(text: str) -> str:
-    """What to type for a date written the UK way (05/12/2026 is 5 December 2026), or an example.
-
-    A first number over 12 can only be a day, a second over 12 only a day written US-style."""
-    match = DAY_MONTH_YEAR.match(text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        year += 2000 if year < 100 else 0
-        if month > 12 >= day:
-            day, month = month, day
-        try:
-            meant = dt.date(year, month, day)
-        except ValueError:
-            return ", for example 2026-11-01"
-        return f": for {meant.day} {MONTHS[meant.month - 1]} {meant.year}, type {meant.isoformat()}"
-    return ", for example 2026-11-01"
 
 
 def shape_hint(path: KeyPath, value: Any) -> str:
