@@ -92,6 +92,7 @@ def test_straight_quotes_keep_a_double_quote_inside():
     ("2026/12/05", ": for 5 December 2026, type 2026-12-05"),
     ("5 December 2026", ": for 5 December 2026, type 2026-12-05"),
     ("5th Dec 2026", ": for 5 December 2026, type 2026-12-05"),
+    ("“2026-10-01”", ": for 1 October 2026, type 2026-10-01"),  # curly quotes from a word processor
     ("31/31/2026", ", for example 2026-11-01"),
     ("30 Feb 2026", ", for example 2026-11-01"),
     ("5 Decx 2026", ", for example 2026-11-01"),

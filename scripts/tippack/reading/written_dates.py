@@ -14,12 +14,17 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 DAY_MONTH_YEAR = re.compile(r"^\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4}|[0-9]{2})\s*$")
 YEAR_MONTH_DAY = re.compile(r"^\s*([0-9]{4})\s*[/.]\s*([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})\s*$")
+ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 IN_WORDS = re.compile(r"^\s*([0-9]{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,})\.?,?\s+([0-9]{4})\s*$")
 
 
 def meant_date(text: str) -> dt.date | None:
-    """The date ``text`` most likely means, when it is a date written another way."""
+    """The date ``text`` most likely means, when it is a date written another way (in curly
+    quotes pasted from a word processor, too)."""
+    text = text.strip().strip("\u201c\u201d\u2018\u2019\u201e")
     try:
+        if ISO.match(text):
+            return dt.date.fromisoformat(text)
         if match := DAY_MONTH_YEAR.match(text):
             day, month, year = (int(g) for g in match.groups())
             if month > 12 >= day:
