@@ -131,6 +131,7 @@ def test_every_script_a_shipped_face_draws_passes_and_others_are_named():
     assert "emoji" in why_undrawn("🏡")
     assert "Chinese, Japanese or Korean" in why_undrawn("王")
     assert "Bengali" in why_undrawn("বাংলা") and "Gurmukhi" in why_undrawn("ਪੰਜਾਬੀ")
+    assert "LATIN SMALL LETTER BARRED ALPHA (U+AB30)" in why_undrawn("\uab30")  # a rare letter, not "Latin"
 
 
 def test_a_project_without_fonts_is_not_judged(tmp_path):

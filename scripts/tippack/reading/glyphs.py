@@ -22,6 +22,7 @@ INVISIBLE = (
     (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x180B, 0x180F), (0x200B, 0x200F),
     (0x2028, 0x202E), (0x2060, 0x206F), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xE0000, 0xE0FFF),
 )
+PRINTED_SCRIPTS = frozenset({"Latin", "Greek", "Cyrillic", "Arabic", "Devanagari"})
 EMOJI = ((0x2300, 0x23FF), (0x2460, 0x24FF), (0x25A0, 0x27BF), (0x2900, 0x297F), (0x2B00, 0x2BFF),
          (0x3030, 0x3030), (0x303D, 0x303D), (0x3297, 0x3299), (0x1F000, 0x1FAFF))
 CJK = ((0x1100, 0x11FF), (0x2E80, 0x2FDF), (0x3000, 0x30FF), (0x3100, 0x31FF), (0x3400, 0x4DBF),
@@ -91,6 +92,7 @@ def why_undrawn(run: str) -> str:
                 " name in Latin letters (as on a passport), or leave it out")
     name = unicodedata.name(run[0], f"U+{code:04X}")
     script = name.split()[0].title() if any(w in name for w in (" LETTER ", " SIGN ", " VOWEL ", " DIGIT ")) else ""
+    script = "" if script in PRINTED_SCRIPTS else script  # a rare letter of a script that prints
     what = f"{script} script" if script else f"the character {name} (U+{code:04X})"
     return f"no font shipped with tippack draws {what}; write it in Latin letters, or leave it out"
 
