@@ -114,6 +114,13 @@ def test_non_breaking_spaces_in_a_value_are_text_and_print():
     assert not problems and doc.data["home"]["name"] == "Oak\u00a0House"
 
 
+def test_a_non_breaking_space_in_text_does_not_hide_the_real_slip():
+    doc, problems = load_text('home:\n  name: "Oak\n  address: |\n    \u00a0 1 Example Road\nmodules: [guide]\n',
+                              "packs/home.yml")
+    assert doc is None and [(p.line, p.col) for p in problems] == [(2, 9)]
+    assert "quote opened here is not closed" in problems[0].message
+
+
 def test_a_non_breaking_space_that_indents_a_key_is_refused_in_those_words():
     doc, problems = load_text("home:\n\u00a0 name: Oak\n", "packs/home.yml")
     assert doc is None and [(p.line, p.col) for p in problems] == [(2, 1)]

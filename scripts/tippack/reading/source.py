@@ -277,7 +277,7 @@ def load_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     if tabs:  # every line with a tab, in one run (the parser stops at the first)
         return None, tabs
     spaces = odd_spaces(text, rel)
-    if spaces and spaces_matter(text):
+    if spaces and spaces_matter(text, spaces):
         return None, spaces
     try:
         nodes = list(yaml.compose_all(text, Loader=LOADER))

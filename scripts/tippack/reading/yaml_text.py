@@ -100,13 +100,20 @@ def _space_name(ch: str) -> str:
     return "a non-breaking space" if ch in "\u00a0\u202f" else f"an unusual space (U+{ord(ch):04X})"
 
 
-def spaces_matter(text: str) -> bool:
-    """Whether unusual spaces change what the file means: it does not parse, or a key holds one
-    (an indented key read as a new one). Inside a value's text they are text, and print."""
+def spaces_matter(text: str, spaces: list[Problem]) -> bool:
+    """Whether the unusual spaces in ``spaces`` change what the file means: with ordinary spaces
+    there, a file that does not parse parses (or fails later), or a key holds one (a line
+    indented with one is read as a new key). Inside a value's text they are text, and print."""
     try:
         nodes = list(yaml.compose_all(text, Loader=LOADER))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        lines = text.splitlines(keepends=True)
+        for problem in spaces:
+            lines[problem.line - 1] = "".join(" " if ch in ODD_SPACES else ch for ch in lines[problem.line - 1])
+        return mark is not None and _parses_further("".join(lines), mark.line)
     except yaml.YAMLError:
-        return True
+        return False
     stack = [n for n in nodes if n is not None]
     while stack:
         node = stack.pop()
