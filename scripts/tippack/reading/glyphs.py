@@ -35,13 +35,18 @@ def _within(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:
 
 
 _CMAPS: dict[str, frozenset[int]] = {}  # by the font file's digest: the same face in any project
+_DIGESTS: dict[tuple[Path, int, int], str] = {}  # by path, time and size: each file read once
 
 
 def _cmap(path: Path) -> frozenset[int]:
     """The characters one font file maps to glyphs (read once per process for each file content)."""
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
+    stat = path.stat()
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if key not in _DIGESTS:
+        _DIGESTS[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = _DIGESTS[key]
     if digest not in _CMAPS:
+        data = path.read_bytes()
         from fontTools.ttLib import TTFont
 
         with TTFont(io.BytesIO(data)) as font:

@@ -8,6 +8,7 @@ face has would print as an empty box, so its value is refused where it is typed.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -61,13 +62,19 @@ def typed_problems(doc: Document, overrides: Path) -> list[Problem]:
         runs = undrawn(text, covered) if covered is not None else []
         if runs:
             shown = ", ".join(f"'{run}'" for run in runs[:3])
-            problems.append(_at_run(doc, path, runs[0], f"{shown} would print as an empty box: {why_undrawn(runs[0])}"))
+            boxes = "an empty box" if len(runs) == 1 and len(undrawn_letters(runs[0])) == 1 else "empty boxes"
+            problems.append(_at_run(doc, path, runs[0], f"{shown} would print as {boxes}: {why_undrawn(runs[0])}"))
         elif curly_wrapped(text) and not (path and path[-1] in SHAPED):
             key = f"{path[-1]}: " if path and isinstance(path[-1], str) else "- "
             problems.append(doc.problem(path, f"the curly quotes around {text.strip()[:60]} print as part of it;"
                                         f" if you meant them as quotes, type straight ones: {key}{straight(text)}",
                                         "warning"))
     return problems
+
+
+def undrawn_letters(run: str) -> str:
+    """The characters of a run that would show (its spaces, joiners and selectors left out)."""
+    return "".join(ch for ch in run if not ch.isspace() and unicodedata.category(ch) not in ("Mn", "Cf"))
 
 
 def _at_run(doc: Document, path: KeyPath, run: str, message: str) -> Problem:
