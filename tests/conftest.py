@@ -88,7 +88,7 @@ def scripts_pack(tmp_path_factory: pytest.TempPathFactory, _fixed_epoch) -> Path
     sideways_jpeg(project.assets_dir / "sideways.jpg")
     (project.packs_dir / "scripts.yml").write_text(SCRIPTS_PACK, encoding="utf-8")
     out = root / "build"
-    build_all(project, out, formats="site,pdf")
+    build_all(project, out, formats="site,pdf,docx")
     return out / "scripts"
 
 

@@ -115,3 +115,15 @@ def test_a_logo_saved_on_its_side_prints_upright(scripts_pack: Path, tmp_path: P
     assert red, "no logo on the cover"
     xs, ys = [x for x, _ in red], [y for _, y in red]
     assert max(xs) - min(xs) > 3 * (max(ys) - min(ys)), "the red band stands on its end: the logo is on its side"
+
+
+def test_the_word_copy_shows_the_logo_upright_and_the_names_as_typed(scripts_pack: Path):
+    """Word does not read a JPEG's EXIF note to turn it: the copy carries the logo turned."""
+    from docx import Document
+
+    document = Document(str(scripts_pack / "scripts-implementation-pack.docx"))
+    shapes = list(document.inline_shapes)
+    assert shapes, "no logo in the Word copy"
+    assert shapes[0].width > 1.5 * shapes[0].height, (shapes[0].width, shapes[0].height)
+    text = nfc(" ".join(p.text for p in document.paragraphs))
+    assert nfc(HOME) in text and nfc(MANAGER) in text

@@ -69,3 +69,20 @@ def image_warning(path: Path) -> str | None:
         return None
     return (f"is {width} \u00d7 {height} pixels, far more than a logo needs: every PDF carries the whole image"
             f" and phones are slow to show the site; save a copy about {PLENTY} pixels wide and name that here")
+
+
+def upright(path: Path) -> bytes | None:
+    """A JPEG or PNG turned as its EXIF orientation says, when that is not as stored (phone
+    cameras save photos on their side with a note to turn them): browsers and WeasyPrint read
+    the note, Word does not. None when the image is already upright as stored."""
+    import io
+
+    from PIL import Image, ImageOps
+
+    with Image.open(path) as image:
+        if image.getexif().get(0x0112, 1) == 1:
+            return None
+        turned = ImageOps.exif_transpose(image)
+        out = io.BytesIO()
+        turned.save(out, format="PNG")
+        return out.getvalue()
