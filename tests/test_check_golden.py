@@ -1,5 +1,7 @@
-"""Golden tests for `tippack check`: each case's files, overlaid on a tiny project,
-must give exactly the lines in its expected.txt (and exit 1 when any is an error)."""
+"""Golden tests for `tippack check`: each case's files, overlaid on a tiny project (with the
+shipped fonts, which decide which letters print), must give exactly the lines in its
+expected.txt (and exit 1 when any is an error). Files too big to keep, such as an 8000 x 8000
+logo, are made by the test (GENERATED)."""
 
 from __future__ import annotations
 
