@@ -124,6 +124,7 @@ def test_two_rounds_typed_on_the_site_show_in_the_report(site, browser, tmp_path
         row = page.locator("#round-2 ~ table tbody tr", has_text="Leadership and governance").first
         assert row.inner_text().split("\t") == ["Leadership and governance", "5 of 5", "0 to 3", "1.0", "3.0", "+2.0"]
         assert page.get_by_role("img", name="Dot chart of each area's rating").count() == 2
-        assert "Leadership and governance 1.0 to 3.0" in (page.locator("#round-2 ~ figure svg title").text_content() or "")
+        title = page.locator("#round-2 ~ figure svg title").text_content() or ""
+        assert "Leadership and governance 1.0 to 3.0" in title
     finally:
         page.close()
