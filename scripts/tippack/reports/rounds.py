@@ -79,7 +79,8 @@ def checked(pack: TailoredPack, renderer: Renderer, answers: SavedAnswers) -> tu
 
 
 def read_home(project: Project, pack: TailoredPack, paths: list[Path], today: dt.date) -> Gathered:
-    """Every answers file for one pack, checked and sorted into rounds (errors leave ``chosen`` empty)."""
+    """Every answers file for one pack, checked and sorted into rounds, and every problem met
+    (the caller writes nothing when one is an error)."""
     gathered = Gathered(pack)
     files = answer_files(paths)
     if not files:
@@ -107,9 +108,7 @@ def read_home(project: Project, pack: TailoredPack, paths: list[Path], today: dt
                                                      " time and no date typed in them)"))
             continue
         dated.append(Dated(answers, day))
-    if any(p.severity == "error" for p in gathered.problems):
-        return gathered
-    _slots(dated)
+    _slots(dated)  # errors or not: every problem is said in one run
     _choose(gathered, dated)
     gathered.problems += _out_of_order(gathered.of(ASSESSMENT))
     return gathered

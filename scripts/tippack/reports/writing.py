@@ -8,6 +8,7 @@ leaves the last good one as it was.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import shutil
 import uuid
@@ -52,12 +53,22 @@ def _weasyprint_warnings() -> Iterator[_Collect]:
         log.removeHandler(handler)
 
 
+@functools.cache
+def _font_config() -> Any:
+    """One font configuration a process: WeasyPrint unpacks the shipped WOFF2 fonts once, not for
+    every report (most of a small report's time)."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
 def pdf(html: str, folder: Path, title: str) -> tuple[bytes, list[str]]:
     """The page printed by WeasyPrint (its assets read from ``folder``), tagged, with any warnings."""
     from weasyprint import HTML
 
     with _weasyprint_warnings() as caught:
-        document = HTML(string=html, base_url=str(folder / "index.html"), media_type="print").render()
+        document = HTML(string=html, base_url=str(folder / "index.html"), media_type="print").render(
+            font_config=_font_config())
         document.metadata.title = title
         data = document.write_pdf(pdf_tags=True)
     return data, plain_warnings(caught.records)
