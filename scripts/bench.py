@@ -470,7 +470,7 @@ def progress(results: Results, project: Path, work: Path, packs: int) -> None:
         record.mkdir(parents=True)
         (record / "record.json").write_text(collect(gathered, today).record.to_json(), encoding="utf-8")
     results["progress_records_s"] = time.perf_counter() - start
-    command = [sys.executable, "-c", "from tippack.reports.command import progress; progress()"]
+    command = [str(BIN / "tippack"), "progress"]
     for name, extra in (("progress_cohort", []), ("progress_cohort_anonymised", ["--anonymise"])):
         seconds, peak, _ = measured([*command, "--cohort", "older-people", "--out", str(out), *extra], project)
         results[f"{name}_s"], results[f"{name}_mb"] = seconds, peak

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from support import ROOT
 
-from tippack.reports import command
+from tippack.cli import main
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if p.is_dir())
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.build
 def test_golden(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     folder = (GOLDEN / case).relative_to(ROOT)
-    result = CliRunner().invoke(command.progress, ["the-willows", str(folder), "--out", str(tmp_path)])
+    result = CliRunner().invoke(main, ["progress", "the-willows", str(folder), "--out", str(tmp_path)])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     expected = (GOLDEN / case / "expected.txt").read_text(encoding="utf-8")
     lines = [line for line in result.stderr.splitlines() if not line.startswith("wrote ")]

@@ -18,6 +18,7 @@ from tippack.outputs.fill import fill  # noqa: F401 - each registers its outputs
 from tippack.outputs.printed import pdf as printing  # noqa: F401 - each registers its outputs
 from tippack.outputs.printed.names import date_text
 from tippack.outputs.printed.printer import Printer
+from tippack.outputs.progress import folder as progress  # noqa: F401 - each registers its outputs
 from tippack.outputs.sheets import sheets  # noqa: F401 - each registers its outputs
 from tippack.outputs.site import site  # noqa: F401 - each registers its outputs
 from tippack.outputs.site.engine import project_config

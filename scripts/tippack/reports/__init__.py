@@ -8,5 +8,6 @@ the statement of intent, the training needs analysis and the monthly measures as
 The cohort report (``--cohort TAG``) reads those records, never answers files, and with
 ``--anonymise`` applies the small-number rules written down in ``disclosure``.
 
-It may import reading, planning, rendering and outputs; the command line imports it.
+It may import reading, planning, rendering and outputs; the command line (``cli``) imports it,
+and hands it the output folder's lock.
 """

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..colours import readable_on
+from tippack.rendering.colours import readable_on
 
 FONTS = ("atkinson-hyperlegible-400-normal.woff2", "atkinson-hyperlegible-700-normal.woff2")
 FAMILY = ["Atkinson Hyperlegible"]  # what matplotlib measures with; the SVG names the fallback too

@@ -14,18 +14,16 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-from ..plan import gather
-from ..problems import Problem
-from ..project import Project
-from ..suggest import did_you_mean
-from .cohortview import cohort_view
-from .disclosure import Rules
-from .home import FOLDER, ReportResult
-from .records import Record, read_record
-from .writing import fonts_folder, page, write_report
-
-COHORTS = "cohorts"
-
+from tippack.outputs.progress.folder import COHORTS, FOLDER
+from tippack.planning.plan import gather
+from tippack.reading.problems import Problem
+from tippack.reading.project import Project
+from tippack.reading.suggest import did_you_mean
+from tippack.reports.cohortview import cohort_view
+from tippack.reports.disclosure import Rules
+from tippack.reports.home import ReportResult
+from tippack.reports.records import Record, read_record
+from tippack.reports.writing import fonts_folder, page, write_report
 
 def cohort_folder(out: Path, tag: str, anonymise: bool) -> Path:
     """Where a cohort's report goes: build/cohorts/TAG/ (TAG-anonymised/ for the anonymised one)."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import charts, words
-from .disclosure import HELD, Rules
-from .records import ACTION_STATES, PILOT_MEASURES, Record, Round
+from tippack.reports import charts, words
+from tippack.reports.disclosure import HELD, Rules
+from tippack.reports.records import ACTION_STATES, PILOT_MEASURES, Record, Round
 
 NEUTRAL = "#2e5a7a"  # the cohort's own colour, and every home's when names are held back
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import extract
-from .records import PILOT_MEASURES, Record, Round, Statement, Training
-from .rounds import ASSESSMENT, MONTHLY, Gathered
+from tippack.reports import extract
+from tippack.reports.records import PILOT_MEASURES, Record, Round, Statement, Training
+from tippack.reports.rounds import ASSESSMENT, MONTHLY, Gathered
 
 
 @dataclass

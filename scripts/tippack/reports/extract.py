@@ -13,9 +13,9 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
-from ..answers import ticked
-from ..tailor import TailoredItem, TailoredModule
-from .records import ACTION_STATES, Domain, StaffGroup, Statement, iso
+from tippack.planning.tailor import TailoredItem, TailoredModule
+from tippack.reading.answers import ticked
+from tippack.reports.records import ACTION_STATES, Domain, StaffGroup, Statement, iso
 
 Values = Mapping[str, str | bool]
 ROUND_NAMES = {"First assessment": 1, "Six-month repeat": 2, "Twelve-month repeat": 3}

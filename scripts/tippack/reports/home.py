@@ -12,16 +12,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..plan import gather
-from ..problems import Problem
-from ..project import Project
-from .collect import collect
-from .homeview import home_view
-from .records import RECORD
-from .rounds import REPORTED, read_home
-from .writing import fonts_folder, page, write_report
-
-FOLDER = "progress"
+from tippack.outputs.progress.folder import FOLDER
+from tippack.planning.plan import gather
+from tippack.reading.problems import Problem
+from tippack.reading.project import Project
+from tippack.reports.collect import collect
+from tippack.reports.homeview import home_view
+from tippack.reports.records import RECORD
+from tippack.reports.rounds import REPORTED, read_home
+from tippack.reports.writing import fonts_folder, page, write_report
 
 
 def pdf_name(slug: str) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import charts, runchart, words
-from .cohortview import score_of
-from .collect import HomeReport
-from .records import ACTION_STATES, PILOT_MEASURES, Domain, Record, Round
+from tippack.reports import charts, runchart, words
+from tippack.reports.cohortview import score_of
+from tippack.reports.collect import HomeReport
+from tippack.reports.records import ACTION_STATES, PILOT_MEASURES, Domain, Record, Round
 
 
 def _main_scale(rounds: list[Round]) -> list[str]:

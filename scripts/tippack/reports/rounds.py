@@ -14,13 +14,13 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..answers import SavedAnswers, answer_files, read_answers
-from ..fill import fill_html
-from ..problems import Problem
-from ..project import Project
-from ..render import Renderer
-from ..tailor import TailoredModule, TailoredPack
-from .extract import assessment_round, date_answer
+from tippack.outputs.fill.fill import fill_html
+from tippack.planning.tailor import TailoredModule, TailoredPack
+from tippack.reading.answers import SavedAnswers, answer_files, read_answers
+from tippack.reading.problems import Problem
+from tippack.reading.project import Project
+from tippack.rendering.render import Renderer
+from tippack.reports.extract import assessment_round, date_answer
 
 REPORTED = ("organisational-assessment", "training-needs-analysis", "statement-of-intent", "monitoring-log",
             "stakeholder-group", "trauma-informed-lens", "partner-organisations")

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..printing import plain_warnings
-from ..project import Project
-from ..templates import environment
+from tippack.outputs.printed.printer import plain_warnings
+from tippack.reading.project import Project
+from tippack.rendering.templates import environment
 
 FONT_FILES = ("fonts.css", "OFL.txt", "OFL-NotoSans.txt")
 
