@@ -19,8 +19,8 @@ from pathlib import Path
 
 from tippack.building.output_folder import clear_debris, locked, staging_folder, swap_in
 from tippack.outputs.bundle.bundle import bundle_name
-from tippack.outputs.progress.folder import COHORTS, report_page
 from tippack.outputs.printed.names import pdf_name
+from tippack.outputs.progress.folder import COHORTS, report_page
 from tippack.outputs.sheets.sheets import sheets_path
 from tippack.outputs.word.word import module_docx_path, pack_docx_name
 from tippack.reading.project import Project

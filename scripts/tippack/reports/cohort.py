@@ -25,6 +25,7 @@ from tippack.reports.home import ReportResult
 from tippack.reports.records import Record, read_record
 from tippack.reports.writing import fonts_folder, page, write_report
 
+
 def cohort_folder(out: Path, tag: str, anonymise: bool) -> Path:
     """Where a cohort's report goes: build/cohorts/TAG/ (TAG-anonymised/ for the anonymised one)."""
     return out / COHORTS / (f"{tag}-anonymised" if anonymise else tag)
