@@ -453,8 +453,8 @@ def progress(results: Results, project: Path, work: Path, packs: int) -> None:
     sys.path.insert(0, str(ROOT / "tests" / "reports"))
     from generate import home_files  # the tests' made-up answers, planted names and all
 
-    from tippack.plan import gather
-    from tippack.project import Project
+    from tippack.planning.plan import gather
+    from tippack.reading.project import Project
     from tippack.reports.collect import collect
     from tippack.reports.rounds import read_home
 

@@ -10,7 +10,7 @@ from generate import home_files
 from progress_support import ONE_ROUND, TAG, TODAY, Cohort
 from support import copy_project
 
-from tippack.plan import gather
+from tippack.planning.plan import gather
 from tippack.reports.cohort import progress_cohort
 from tippack.reports.home import progress_home
 

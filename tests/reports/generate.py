@@ -13,7 +13,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from tippack.tailor import TailoredModule, TailoredPack
+from tippack.planning.tailor import TailoredModule, TailoredPack
 
 PLANTED = ("Zofia Wiśniewska", "Ioana Popescu", "Mòrag NicLeòid", "Adébáyọ̀ Ọlánrewájú", "Людмила Смирнова")
 FIGURE_COLUMNS = {"Trained / staff", "This month", "Last month", "Level", "Progress", "By when", "Principle"}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from tippack.project import Project
+from tippack.reading.project import Project
 
 TODAY = dt.date(2026, 12, 6)
 TAG = "pilot-2026"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from support import ROOT
 
-from tippack.plan import gather
-from tippack.project import Project
+from tippack.planning.plan import gather
+from tippack.reading.project import Project
 from tippack.reports.home import progress_home
 from tippack.reports.rounds import read_home
 

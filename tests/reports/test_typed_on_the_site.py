@@ -12,7 +12,7 @@ import pytest
 from progress_support import pdf_text
 from support import build_all, small_project
 
-from tippack.project import Project
+from tippack.reading.project import Project
 from tippack.reports.home import progress_home
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -97,16 +97,21 @@ def _save(page, folder: Path) -> Path:  # noqa: ANN001
     return path
 
 
-def test_two_rounds_typed_on_the_site_show_in_the_report(site, browser, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def typed(site, browser, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two rounds typed and saved on the site, and the home's progress report made from the files."""
     project, out = site
-    folder = tmp_path / "downloads"
-    folder.mkdir()
+    folder = tmp_path_factory.mktemp("downloads")
     for number in (1, 2):
         type_round(browser, out / SLUG / "site", number, folder)
     assert len(list(folder.iterdir())) == 3
     result, problems = progress_home(project, SLUG, [folder], out, dt.date(2026, 12, 6))
     assert result is not None and not problems, [p.format() for p in problems]
-    report = out / SLUG / "progress"
+    return out / SLUG / "progress"
+
+
+def test_two_rounds_typed_on_the_site_show_in_the_report(typed: Path, browser) -> None:
+    report = typed
 
     text = pdf_text(report / f"{SLUG}-progress.pdf")
     assert "Dùn Èideann & <Co> House" in text
@@ -128,3 +133,23 @@ def test_two_rounds_typed_on_the_site_show_in_the_report(site, browser, tmp_path
         assert "Leadership and governance 1.0 to 3.0" in title
     finally:
         page.close()
+
+
+def test_the_report_is_kept_by_a_build_linked_locally_and_published_only_when_asked(site, typed: Path,
+                                                                                    tmp_path: Path) -> None:
+    from tippack.building.overview import overview_html, write_overview
+    from tippack.building.publish import publish_to
+
+    project, out = site
+    before = (typed / "record.json").read_bytes()
+    build_all(project, out, formats="site", force=True)
+    assert (typed / "record.json").read_bytes() == before  # a rebuild carries the folder over
+    write_overview(project, out)
+    assert f'href="{SLUG}/progress/index.html"' in (out / "index.html").read_text(encoding="utf-8")
+    assert "progress/index.html" not in overview_html(project, out, progress=False)
+    plain, asked = tmp_path / "plain", tmp_path / "asked"
+    publish_to(project, out, plain, False, lambda message: None)
+    assert not (plain / SLUG / "progress").exists() and "progress" not in (plain / "index.html").read_text()
+    publish_to(project, out, asked, False, lambda message: None, progress=True)
+    assert (asked / SLUG / "progress" / f"{SLUG}-progress.pdf").is_file()
+    assert f'href="{SLUG}/progress/index.html"' in (asked / "index.html").read_text(encoding="utf-8")

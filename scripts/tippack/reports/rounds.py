@@ -86,7 +86,7 @@ def read_home(project: Project, pack: TailoredPack, paths: list[Path], today: dt
     if not files:
         gathered.problems.append(Problem(", ".join(str(p) for p in paths) or ".", 1, 1,
                                          "no answers files (.json) here"))
-    renderer = Renderer(project.overrides, project.mkdocs_yml)
+    renderer = Renderer(project.overrides, [], {})  # only its form controls' names are read: no Markdown extensions
     known = {m.id for m in pack.modules}
     dated: list[Dated] = []
     for path in files:
