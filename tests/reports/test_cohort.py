@@ -114,3 +114,16 @@ def test_no_report_carries_a_planted_name_and_titles_stay_home(cohort: Cohort) -
             # only inside a priority title: every other planted answer stays out
             assert page.count(name) == sum(t.count(name) for t in titles), (slug, name)
         assert "Evidence:" not in text and "Answer:" not in text
+
+
+def test_a_home_without_a_record_is_shown_as_no_answers_yet(cohort: Cohort) -> None:
+    from tippack.reports.cohortview import cohort_view
+    from tippack.reports.disclosure import Rules
+    from tippack.reports.writing import fonts_folder, page
+
+    records = [(name, read_record(cohort.out / slug / "progress")) for slug, name in cohort.homes.items()]
+    view = cohort_view(fonts_folder(cohort.project), TAG, [*records, ("Ash & Rowan House", None)], Rules(False))
+    html = page(cohort.project, "cohort.html", {**view, "made": "6 December 2026", "made_iso": "2026-12-06",
+                                                "running": "x", "anonymised": False, "tag": TAG})
+    assert "Ash &amp; Rowan House</th><td>No answers yet</td>" in html
+    assert "7 homes" in html

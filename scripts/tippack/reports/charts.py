@@ -149,15 +149,20 @@ def run(fonts: Path, colour: str, months: list[str], values: list[float], median
         xs = list(range(len(values)))
         ax.plot(xs, values, color=brand(colour), marker="o", markersize=5, linewidth=1.8)
         if median is not None:
-            ax.axhline(median, color=GREY, linestyle=(0, (5, 3)), linewidth=1.2)
-            ax.annotate(f"median {median:g}", (1, median), xycoords=("axes fraction", "data"),
-                        xytext=(2, 2), textcoords="offset points", ha="right", va="bottom", color=GREY, fontsize=9)
+            ax.axhline(median, color=GREY, linestyle=(0, (5, 3)), linewidth=1.2, label=f"Median {median:g}")
         if signals:
             ax.scatter([xs[i] for i in signals], [values[i] for i in signals], marker="s", s=70,
-                       facecolors="none", edgecolors=INK, linewidths=1.4, zorder=3)
+                       facecolors="none", edgecolors=INK, linewidths=1.4, zorder=3, label="In a shift or trend")
+        if median is not None or signals:
+            ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=2, frameon=False, fontsize=9,
+                      borderaxespad=0.2)
         step = -(-len(months) // 7)  # at most seven month labels, so they never run together
         ax.set_xticks(xs[::step], [_month(m) for m in months[::step]])
         ax.set_ylim(bottom=min(0, min(values)))
+        if all(float(v).is_integer() for v in values):
+            from matplotlib.ticker import MaxNLocator
+
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 2.5 handovers
         ax.grid(axis="y", color=RULE, linewidth=0.8)
         ax.set_axisbelow(True)
         return svg(fig, label, key)

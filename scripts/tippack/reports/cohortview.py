@@ -96,11 +96,13 @@ def home_row(fonts: Path, index: int, name: str, record: Record | None, rules: R
     """One home's row: its status, steps, statement, actions and ratings, and a small chart."""
     label = f"Home {index}" if rules.on else name
     if record is None or not record.rounds:
-        return {"label": label, "status": "No answers yet", "chart": ""}
+        return {"label": label, "status": "No answers yet", "chart": "", "alt": "", "steps": "–", "signed": "–",
+                "actions": ["–"], "average": "–"}
     colour = NEUTRAL if rules.on else record.colour
     base, last = record.rounds[0], record.latest
     status = "Not yet reviewed" if last is None else f"Reviewed: {words.count(len(record.rounds), 'round')}"
-    when = "" if rules.on else f" ({words.day(base.date)}" + (f" to {words.day(last.date)})" if last else ")")
+    dates = words.short_day(base.date) + (f" to {words.short_day(last.date)}" if last else "")
+    when = "" if rules.on else f" ({dates})"
     then = [score_of(base, a) for a, _ in areas]
     now = [score_of(last, a) for a, _ in areas] if last else None
     figures = [f"{t} {words.score(a)}" + (f" to {words.score(b)}" if now else "")
@@ -114,8 +116,8 @@ def home_row(fonts: Path, index: int, name: str, record: Record | None, rules: R
             "chart": charts.ratings(fonts, colour, [t for _, t in areas], then, now, len(scale) - 1, scale, alt,
                                     f"home{index}", small=True),
             "steps": f"{steps} of {len(PILOT_MEASURES)}",
-            "signed": ("Yes" if rules.on else f"Yes, {words.day(signed)}") if signed else "Not yet",
-            "actions": "; ".join(f"{s}: {latest.actions.get(s, 0)}" for s in ACTION_STATES),
+            "signed": ("Yes" if rules.on else f"Yes, {words.short_day(signed)}") if signed else "Not yet",
+            "actions": [f"{s.capitalize()}: {latest.actions.get(s, 0)}" for s in ACTION_STATES],
             "average": words.score(_mean([v for v in then if v is not None]))
             + (f" to {words.score(_mean([v for v in now if v is not None]))}" if now else "")}
 

@@ -13,6 +13,14 @@ def day(iso: str | None) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
+def short_day(iso: str | None) -> str:
+    """'2026-03-05' as '5 Mar 2026', for a narrow table cell."""
+    if not iso:
+        return ""
+    d = dt.date.fromisoformat(iso)
+    return f"{d.day} {d:%b %Y}"
+
+
 def month(key: str) -> str:
     """'2026-03' as 'March 2026'."""
     return f"{dt.date.fromisoformat(key + '-01'):%B %Y}"
