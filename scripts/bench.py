@@ -101,16 +101,18 @@ def make_project(target: Path, packs: int, seed: int = 2026, smoke: bool = False
                 {
                     "name": f"Example Support Service {j}",
                     "offers": "Support for survivors of trauma",
-                    "phone": f"01234 5678{j:02d}",
+                    "phone": f"01632 9600{j:02d}",
                     "website": "https://example.org",
                     "checked": "2026-10-01",
                 }
                 for j in range(rng.randint(0, 3))
             ],
             "adult_protection": {
-                "lead": {"name": "Sam Example", "role": "Manager", "phone": "01234 567800"},
-                "council": {"name": "Example Council adult protection team", "phone": "01234 567801"},
-                "out_of_hours": {"name": "Example Council out-of-hours social work", "phone": "01234 567802"},
+                "lead": {"name": "Sam Example", "role": "Manager", "phone": "01632 960000"},
+                "on_call": {"name": "On-call manager (example rota)", "phone": "07700 900000"},
+                "if_about_manager": {"name": "Chris Example", "role": "Owner", "phone": "07700 900001"},
+                "council": {"name": "Example Council adult protection team", "phone": "01632 960001"},
+                "out_of_hours": {"name": "Example Council out-of-hours social work", "phone": "01632 960002"},
                 "checked": "2026-10-01",
             },
             "vars": {"review_date": "2027-05-01"},
@@ -250,7 +252,7 @@ def noop_at_scale(project_root: Path, out: Path, packs: int, total: int = SCOTLA
     """
     sys.path.insert(0, str(ROOT / "scripts"))
     from tippack.building.schedule import fingerprints, is_unchanged
-    from tippack.outputs.base import formats
+    from tippack.outputs.registry import OUTPUTS
     from tippack.planning.plan import gather, pack_inputs
     from tippack.reading.project import Project
 
@@ -267,12 +269,12 @@ def noop_at_scale(project_root: Path, out: Path, packs: int, total: int = SCOTLA
             "slug": loaded.slug, "home": loaded.model.home.name, "modules": [], "pages": 0,
             "version": str(loaded.model.version), "built": "(not built: benchmark record)",
             "fingerprints": fingerprints(project_root, pack_inputs(project, loaded, plan.library),
-                                         frozenset(formats())),
+                                         frozenset(OUTPUTS.formats())),
         }
         (out / loaded.slug).mkdir(parents=True, exist_ok=True)
         (out / loaded.slug / ".tippack.json").write_text(json.dumps(record))
 
-    check = gather(project, (), is_unchanged(project.root, out.resolve(), frozenset(formats())))
+    check = gather(project, (), is_unchanged(project.root, out.resolve(), frozenset(OUTPUTS.formats())))
     if check.packs:
         sys.exit(f"benchmark records do not match {len(check.packs)} packs: the no-op timing would be a rebuild")
 

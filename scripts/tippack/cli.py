@@ -32,6 +32,18 @@ class ContentError(click.ClickException):
         click.echo(self.message, err=True, file=file)
 
 
+class _FormatOption(click.Option):
+    """``--format``, whose help names every declared format: read from the entry list only when
+    help is shown, so a command that builds nothing does not import every output."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from tippack.outputs.registry import OUTPUTS
+
+        names = ", ".join(OUTPUTS.formats())
+        self.help = f"Outputs to build, comma-separated: {names} (or all). Others are kept as they were."
+        return super().get_help_record(ctx)
+
+
 class Commands(click.Group):
     """tippack's commands; a mistake in how one was called is a usage error (exit 2)."""
 
@@ -47,6 +59,17 @@ def _echo_problems(problems) -> None:  # noqa: ANN001
         click.echo(problem.format(), err=True)
 
 
+def _echo_unconfirmed(notes: list, listed: bool) -> None:  # noqa: ANN001
+    """One line counting the national numbers printed as "not yet confirmed"; each one when asked."""
+    if not notes:
+        return
+    if listed:
+        _echo_problems(notes)
+    click.echo(f"{notes[0].path}: {_count(len(notes), 'national number')} not yet confirmed on the service's own"
+               " page; printed as \"not yet confirmed\" until someone adds 'confirmed:'"
+               f"{'' if listed else ' (tippack check --unconfirmed lists them)'}", err=True)
+
+
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="tippack")
 def main() -> None:
@@ -55,7 +78,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("slugs", nargs=-1)
-def check(slugs: tuple[str, ...]) -> None:
+@click.option("--unconfirmed", is_flag=True, help="List the national numbers nobody has confirmed yet.")
+def check(slugs: tuple[str, ...], unconfirmed: bool) -> None:
     """Validate every module and the named packs (default: all)."""
     from tippack.planning.plan import gather
 
@@ -64,6 +88,7 @@ def check(slugs: tuple[str, ...]) -> None:
     if plan.errors:
         raise ContentError(plan.problems)
     _echo_problems(plan.warnings)
+    _echo_unconfirmed(plan.library.unconfirmed, listed=unconfirmed)
     click.echo(f"ok: {_count(len(plan.library.modules), 'module')}, {_count(len(plan.packs), 'pack')}", err=True)
 
 
@@ -75,9 +100,8 @@ def check(slugs: tuple[str, ...]) -> None:
 @click.option(
     "--out", type=click.Path(file_okay=False, path_type=Path), default=None, help="Output folder (default: build/)."
 )
-@click.option("--format", "formats", default="all", show_default=True,
-              callback=lambda ctx, param, value: _formats(value),
-              help="Outputs to build, comma-separated: site, pdf, docx, xlsx (or all). Others are kept as they were.")
+@click.option("--format", "formats", default="all", show_default=True, cls=_FormatOption,
+              callback=lambda ctx, param, value: _formats(value))
 @click.option("--force", is_flag=True, help="Rebuild packs even when nothing they use has changed.")
 @click.option("--shard", "shard", default=None, metavar="K/N", callback=lambda ctx, param, value: _shard(value),
               help="Build only the K-th of N page-balanced shares of the packs (for a CI job matrix).")
@@ -134,10 +158,9 @@ def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: f
 
 def _formats(text: str) -> frozenset[str]:
     """``--format site,pdf`` as a set of format names; ``all`` for every one."""
-    from tippack.building.builder import OUTPUTS  # noqa: F401 - registers the outputs
-    from tippack.outputs.base import formats
+    from tippack.outputs.registry import OUTPUTS
 
-    known = formats()
+    known = OUTPUTS.formats()
     asked = {part.strip().lower() for part in text.split(",") if part.strip()}
     if "all" in asked:
         return frozenset(known)

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import shutil
 
-from tippack.outputs.base import Output, PackBuild, output
+from tippack.outputs.base import Output, PackBuild
 from tippack.outputs.printed.names import date_text, pdf_date, pdf_name, versioned_pdf_name
 from tippack.outputs.printed.printer import PrintResult
 
 
-@output
 class PackPdf(Output):
     """The printed pack: laid out once; the module PDFs are written from the same pages."""
 
     name = "pack PDF"
     order = 10
     format = "pdf"
+    words = "the PDF"
+    linked = True
+    bundled = True
 
     @classmethod
     def files(cls, slug: str) -> list[str]:
@@ -30,13 +32,14 @@ class PackPdf(Output):
         build.path(pdf_name(build.slug)).write_bytes(result.pdf)
 
 
-@output
 class ModulePdfs(Output):
     """Each module on its own, for reprinting one worksheet: modules/MODULE.pdf."""
 
     name = "module PDFs"
     order = 20
     format = "pdf"
+    linked = True
+    bundled = True
 
     @classmethod
     def files(cls, slug: str) -> list[str]:
@@ -60,7 +63,6 @@ def print_html(build: PackBuild) -> str:
     return build.shared["print_html"]
 
 
-@output
 class EarlierVersions(Output):
     """The PDFs of a pack's earlier versions, kept when its version changes: the copy a home
     signed can always be found again (versions/SLUG-implementation-pack-vVERSION.pdf)."""

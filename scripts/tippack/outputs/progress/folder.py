@@ -7,7 +7,7 @@ completed copy.
 
 from __future__ import annotations
 
-from tippack.outputs.base import Output, PackBuild, output
+from tippack.outputs.base import Output, PackBuild
 
 FOLDER = "progress"
 COHORTS = "cohorts"  # build/cohorts/NAME/: the cohort reports, beside the packs' folders
@@ -18,7 +18,6 @@ def report_page(slug: str) -> str:
     return f"{slug}/{FOLDER}/index.html"
 
 
-@output
 class ProgressReport(Output):
     """A home's progress report: ratings, counts and dates (index.html, the PDF, record.json)."""
 
