@@ -122,6 +122,13 @@ def test_two_rounds_typed_on_the_site_show_in_the_report(typed: Path, browser) -
     assert "Done In progress Not started Progress not written 0 0 2 1" in text  # round 1's
     assert "Calmer nights for residents" in text
     assert "Care workers Skilled 6 of 24" in text
+    from pypdf import PdfReader
+
+    outline = PdfReader(report / f"{SLUG}-progress.pdf").outline
+    marks = [m.title for m in outline if not isinstance(m, list)]
+    marks += [m.title for part in outline if isinstance(part, list) for m in part if not isinstance(m, list)]
+    assert marks == ["Dùn Èideann & <Co> House", "At a glance", "Round 1: 2 March 2026 (baseline)",
+                     "Round 2: 7 September 2026", "Training needs analysis"], marks
 
     page = browser.new_page()
     try:
@@ -131,6 +138,10 @@ def test_two_rounds_typed_on_the_site_show_in_the_report(typed: Path, browser) -
         assert page.get_by_role("img", name="Dot chart of each area's rating").count() == 2
         title = page.locator("#round-2 ~ figure svg title").text_content() or ""
         assert "Leadership and governance 1.0 to 3.0" in title
+        from axe_playwright_python.sync_playwright import Axe
+
+        violations = Axe().run(page).response["violations"]
+        assert violations == [], [(v["id"], len(v["nodes"])) for v in violations]
     finally:
         page.close()
 

@@ -66,11 +66,16 @@ def brand(colour: str) -> str:
     return readable_on("#ffffff", colour, 3.0)
 
 
-def figure(fonts: Path, height: float, width: float = WIDTH) -> Any:
-    """A new matplotlib figure, fonts registered, in the reports' style."""
+def figure(fonts: Path, height: float, width: float = WIDTH, margins: dict[str, float] | None = None) -> Any:
+    """A new matplotlib figure, fonts registered, in the reports' style: laid out to fit its
+    words, or with fixed ``margins`` (a small chart, a hundred to a cohort report: much faster)."""
     from matplotlib.figure import Figure
 
     _fonts(str(fonts))
+    if margins is not None:
+        fig = Figure(figsize=(width, height))
+        fig.subplots_adjust(**margins)
+        return fig
     return Figure(figsize=(width, height), layout="constrained")
 
 
@@ -106,7 +111,8 @@ def ratings(fonts: Path, colour: str, areas: list[str], baseline: list[float | N
     import matplotlib
 
     with matplotlib.rc_context(STYLE):
-        fig = figure(fonts, 0.16 * len(areas) + 0.45, 2.4) if small else figure(fonts, 0.25 * len(areas) + 0.75)
+        fig = (figure(fonts, 0.16 * len(areas) + 0.45, 2.4, dict(left=0.04, right=0.96, top=0.96, bottom=0.22))
+               if small else figure(fonts, 0.25 * len(areas) + 0.75))
         ax = fig.add_subplot()
         ys = list(range(len(areas)))[::-1]
         for y, a, b in zip(ys, baseline, latest or [None] * len(areas), strict=True):
