@@ -127,3 +127,25 @@ def test_a_home_without_a_record_is_shown_as_no_answers_yet(cohort: Cohort) -> N
                                                 "running": "x", "anonymised": False, "tag": TAG})
     assert "Ash &amp; Rowan House</th><td>No answers yet</td>" in html
     assert "7 homes" in html
+
+
+def test_anonymised_rows_from_ten_homes_are_numbered_in_the_order_of_their_figures(cohort: Cohort) -> None:
+    import dataclasses
+
+    from tippack.reports.cohort import _order
+    from tippack.reports.cohortview import NEUTRAL, cohort_view
+    from tippack.reports.disclosure import Rules
+    from tippack.reports.writing import fonts_folder
+
+    records = [r for r in _records(cohort)]
+    twelve = [(f"Copy {n} of {r.home}", dataclasses.replace(r, home=f"Copy {n} of {r.home}"))
+              for n in (1, 2) for r in records]
+    twelve.sort(key=lambda pair: _order(pair[1]))
+    rules = Rules(True)
+    view = cohort_view(fonts_folder(cohort.project), TAG, twelve, rules)
+    assert [row["label"] for row in view["rows"]] == [f"Home {n}" for n in range(1, 13)]
+    assert [row["status"] for row in view["rows"]][-2:] == ["Not yet reviewed", "Not yet reviewed"]
+    shown = json.dumps(view["rows"], ensure_ascii=False)
+    assert not any(r.home in shown or r.colour in shown for _, r in twelve)
+    assert NEUTRAL in shown and "2025" not in shown  # one colour for all, no dates
+    assert "Each home's row and small chart" not in dict(rules.listed())

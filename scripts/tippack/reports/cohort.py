@@ -45,11 +45,16 @@ def members(project: Project, tag: str) -> tuple[list[tuple[str, str]], list[Pro
     return sorted(found), []
 
 
-def _order(record: Record) -> str:
-    """A row's place when names are held back: by its figures, never by name or slug."""
-    base, last = record.baseline, record.latest
-    key = f"{len(record.rounds)}|{base.date if base else ''}|{last.date if last else ''}|{record.months}"
-    return hashlib.sha256(key.encode()).hexdigest()
+def _order(record: Record | None) -> tuple[float, float, float, float, str]:
+    """A row's place when names are held back: by its figures (rounds, latest average rating,
+    pilot steps), highest first, never by name or slug (ties in an order no one can read back)."""
+    if record is None or not record.rounds:
+        return (1.0, 0.0, 0.0, 0.0, "")
+    last = record.rounds[-1]
+    scores = [d.score for d in last.domains if d.score is not None and d.top == 3]
+    average = sum(scores) / len(scores) if scores else 0.0
+    return (0.0, -len(record.rounds), -average, -sum(1 for v in record.pilot.values() if v),
+            hashlib.sha256(record.to_json().encode()).hexdigest())
 
 
 def progress_cohort(project: Project, tag: str, out: Path, anonymise: bool, today: dt.date | None = None,
@@ -69,7 +74,7 @@ def progress_cohort(project: Project, tag: str, out: Path, anonymise: bool, toda
                                     f" '{slug}' again", "warning"))
         records.append((name, record))
     if anonymise:
-        records.sort(key=lambda pair: _order(pair[1]) if pair[1] else "~")
+        records.sort(key=lambda pair: _order(pair[1]))
     rules = Rules(anonymise)
     view = cohort_view(fonts_folder(project), tag, records, rules)
     title = f"Progress of the '{tag}' group" + (" (anonymised)" if anonymise else "")

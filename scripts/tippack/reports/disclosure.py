@@ -13,7 +13,7 @@ populations; the ICO asks whether a motivated intruder could pick someone out.
   (so "all but one" is held back as surely as "one").
 - ``MIN_AVERAGE``: a group average is given only over at least this many homes.
 - Rows that are shown carry no names, colours, dates or home characteristics, and come in
-  the order of their figures, not of names.
+  the order of their figures (rounds, latest average rating, pilot steps), not of names.
 - Monthly figures (small counts about residents) are never in any cohort report.
 """
 

@@ -179,5 +179,3 @@ def _out_of_order(rounds: list[Dated]) -> list[Problem]:
                                                   f" ({before.day.isoformat()}): check the dates or the round"))
     return problems
 
-
-__all__ = ["Dated", "Gathered", "assessment_round", "months_between", "read_home"]
