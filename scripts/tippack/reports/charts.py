@@ -190,12 +190,13 @@ def bars(fonts: Path, colour: str, names: list[str], shares: list[float], notes:
         fig = figure(fonts, 0.36 * len(names) + 0.7)
         ax = fig.add_subplot()
         ys = list(range(len(names)))[::-1]
-        ax.barh(ys, [100] * len(names), color="white", edgecolor=RULE, height=0.6)
+        ax.barh(ys, [100] * len(names), color="white", edgecolor=RULE, height=0.6)  # the whole group
         ax.barh(ys, shares, color=brand(colour), height=0.6)
         for y, share, note in zip(ys, shares, notes, strict=True):
             ax.annotate(note, (min(share, 100), y), xytext=(4, 0), textcoords="offset points", va="center",
                         fontsize=9, color=INK, bbox=dict(boxstyle="square,pad=0.1", fc="white", ec="none"))
         ax.set_yticks(ys, names)
-        ax.set_xlim(0, 100)
+        ax.set_xlim(0, 118)  # room for the figures beside a full bar
         ax.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
+        ax.spines["bottom"].set_bounds(0, 100)
         return svg(fig, label, key)
