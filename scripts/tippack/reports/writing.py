@@ -105,7 +105,12 @@ def write_report(project: Project, target: Path, html: str, pdf_name: str, title
         (work / pdf_name).write_bytes(data)
         if target.exists():
             target.rename(old)
-        work.rename(target)
+        try:
+            work.rename(target)
+        except OSError:
+            if old.exists():
+                old.rename(target)  # the last good report stays
+            raise
     finally:
         shutil.rmtree(work, ignore_errors=True)
         shutil.rmtree(old, ignore_errors=True)
