@@ -162,16 +162,17 @@ def tippack(args: list[str], cwd: Path) -> tuple[float, int, str]:
 def floor(project_root: Path, slug: str, work: Path) -> dict[str, float]:
     """The same docs tree through plain mkdocs and the same HTML through plain weasyprint, fresh processes."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    from tippack.plan import gather
-    from tippack.printing import Printer, pdf_date
-    from tippack.project import Project
-    from tippack.render import Renderer
-    from tippack.site import site_config, write_docs
+    from tippack.building.builder import renderer_for
+    from tippack.outputs.printed.names import pdf_date
+    from tippack.outputs.printed.printer import Printer
+    from tippack.outputs.site.site import site_config, write_docs
+    from tippack.planning.plan import gather
+    from tippack.reading.project import Project
 
     project = Project(project_root)
     plan = gather(project, (slug,))
     pack = plan.packs[0]
-    renderer, printer = Renderer(project.overrides, project.mkdocs_yml), Printer(project)
+    renderer, printer = renderer_for(project), Printer(project)
     modules = [renderer.module(m) for m in pack.tailored.modules]
     docs = work / "docs"
     nav = write_docs(docs, project, slug, renderer.home(pack.tailored), modules, pack.pages, None)
@@ -221,13 +222,13 @@ def sharing(project_root: Path) -> dict[str, int]:
     sys.path.insert(0, str(ROOT / "scripts"))
     import hashlib
 
-    from tippack.plan import gather
-    from tippack.project import Project
-    from tippack.render import Renderer
+    from tippack.building.builder import renderer_for
+    from tippack.planning.plan import gather
+    from tippack.reading.project import Project
 
     project = Project(project_root)
     plan = gather(project)
-    renderer = Renderer(project.overrides, project.mkdocs_yml)
+    renderer = renderer_for(project)
     digests, unnamed = [], []
     for p in plan.packs:
         home = p.tailored.pack.home
@@ -248,10 +249,10 @@ def noop_at_scale(project_root: Path, out: Path, packs: int, total: int = SCOTLA
     records written here are the ones a build writes, with fingerprints from tippack itself.
     """
     sys.path.insert(0, str(ROOT / "scripts"))
-    from tippack.outputs import formats
-    from tippack.plan import gather, pack_inputs
-    from tippack.project import Project
-    from tippack.schedule import fingerprints, is_unchanged
+    from tippack.building.schedule import fingerprints, is_unchanged
+    from tippack.outputs.base import formats
+    from tippack.planning.plan import gather, pack_inputs
+    from tippack.reading.project import Project
 
     folder = project_root / "packs"
     for i in range(packs, total):

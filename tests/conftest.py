@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from support import EPOCH, ROOT, build_all, copy_project, small_project
 
-from tippack.project import Project
+from tippack.reading.project import Project
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -9,9 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tippack.plan import gather
-from tippack.project import Project
-from tippack.schedule import Summary, build_packs
+from tippack.building.schedule import Summary, build_packs
+from tippack.planning.plan import gather
+from tippack.reading.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 EPOCH = "1790000000"  # a fixed build date, so outputs are comparable

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tippack.answers import SavedAnswers, as_date_text, newest_by_module, read_answers, ticked
+from tippack.reading.answers import SavedAnswers, as_date_text, newest_by_module, read_answers, ticked
 
 GOOD = {"tippack": 1, "pack": "ash", "module": "monitoring-log", "home": "Ash House",
         "saved": "2026-11-30T14:05:00.000Z",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tippack.project import Project
+from tippack.reading.project import Project
 
 pytestmark = [pytest.mark.build]
 

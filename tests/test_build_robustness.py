@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from support import run_tippack, small_project, tippack
 
-from tippack.project import Project
+from tippack.reading.project import Project
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from tippack.cli import main
-from tippack.project import Project
+from tippack.reading.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 

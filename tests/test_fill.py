@@ -24,8 +24,8 @@ from click.testing import CliRunner
 from support import ROOT, build_all
 
 from tippack.cli import main
-from tippack.fill import fill_html
-from tippack.project import Project
+from tippack.outputs.fill.fill import fill_html
+from tippack.reading.project import Project
 
 SLUG = "ash"
 CHROMIUM = Path("/usr/bin/chromium")

@@ -13,12 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import ROOT
 
-from tippack.loading import read_pack
-from tippack.project import Project
-from tippack.render import Renderer
-from tippack.source import load_text
-from tippack.tailor import tailor
-from tippack.validate import check_pack, load_library
+from tippack.building.builder import renderer_for
+from tippack.planning.tailor import tailor
+from tippack.reading.library import load_library
+from tippack.reading.loading import read_pack
+from tippack.reading.project import Project
+from tippack.reading.source import load_text
+from tippack.reading.validate import check_pack
+from tippack.rendering.render import Renderer
 
 BASE = yaml.safe_load((ROOT / "packs" / "oakview.yml").read_text(encoding="utf-8"))
 
@@ -68,7 +70,7 @@ def setting(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Any, Ren
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     project = Project(root)
-    return project, load_library(project), Renderer(project.overrides, project.mkdocs_yml)
+    return project, load_library(project), renderer_for(project)
 
 
 def check_located(problems: list, project: Project) -> None:
@@ -118,7 +120,7 @@ def test_a_billion_laughs_is_refused() -> None:
 
 
 def test_oversized_files_are_refused(tmp_path: Path) -> None:
-    from tippack.source import load_file
+    from tippack.reading.source import load_file
 
     big = tmp_path / "big.yml"
     big.write_text("home:\n  name: x\n" + "# padding\n" * 120_000)

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from support import build_all
 
-from tippack.fingerprint import shared_digest
-from tippack.plan import gather
-from tippack.project import Project
+from tippack.building.fingerprint import shared_digest
+from tippack.planning.plan import gather
+from tippack.reading.project import Project
 
 pytestmark = [pytest.mark.build]
 

@@ -13,10 +13,10 @@ import pytest
 from pypdf import PdfReader
 from support import build_all, small_project
 
-from tippack.items import ItemBase
-from tippack.model import register_item_type, unregister_item_type
-from tippack.project import Project
-from tippack.values import Line
+from tippack.reading.items import ItemBase
+from tippack.reading.model import register_item_type, unregister_item_type
+from tippack.reading.project import Project
+from tippack.reading.values import Line
 
 pytestmark = [pytest.mark.build]
 

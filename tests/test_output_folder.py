@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from tippack.output_folder import clear_debris, staging_folder, swap_in
+from tippack.building.output_folder import clear_debris, staging_folder, swap_in
 
 
 def _write_build(folder: Path, version: int) -> None:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tippack.builder import BuildResult
-from tippack.plan import gather
-from tippack.progress import Progress
-from tippack.project import Project
-from tippack.schedule import build_packs
+from tippack.building.builder import BuildResult
+from tippack.building.display import Progress
+from tippack.building.schedule import build_packs
+from tippack.planning.plan import gather
+from tippack.reading.project import Project
 
 pytestmark = [pytest.mark.build]
 

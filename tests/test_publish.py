@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from support import build_all, small_project
 
+from tippack.building.publish import NOINDEX
 from tippack.cli import main
-from tippack.project import Project
-from tippack.publish import NOINDEX
+from tippack.reading.project import Project
 
 pytestmark = [pytest.mark.build]
 

@@ -6,12 +6,13 @@ import html
 
 from support import ROOT
 
-from tippack.render import Renderer
-from tippack.tailor import TailoredItem
+from tippack.building.builder import renderer_for
+from tippack.planning.tailor import TailoredItem
+from tippack.reading.project import Project
 
 
 def test_code_blocks_in_a_fragment_keep_their_blank_lines() -> None:
-    renderer = Renderer(ROOT / "overrides", ROOT / "mkdocs.yml")
+    renderer = renderer_for(Project(ROOT))
     body = "Code:\n\n```\nline 1\n\nline 3\n```\n\n    indented a\n\n    indented c\n"
     item = TailoredItem("x", "markdown", None, {"body": body, "prompt": None, "help": None})
     fragment = renderer.item(item, "m")

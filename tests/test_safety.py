@@ -9,9 +9,9 @@ import pytest
 from pypdf import PdfReader
 from support import build_all
 
-from tippack.plan import gather
-from tippack.project import Project
-from tippack.schedule import build_packs
+from tippack.building.schedule import build_packs
+from tippack.planning.plan import gather
+from tippack.reading.project import Project
 
 pytestmark = [pytest.mark.build]
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from support import EPOCH, small_project
 
-from tippack.project import Project
+from tippack.reading.project import Project
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]
 

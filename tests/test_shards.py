@@ -11,8 +11,9 @@ import pytest
 from click.testing import CliRunner
 from support import small_project
 
+from tippack.building.overview import SHARE_FILE
+from tippack.building.shards import parse_shard, split
 from tippack.cli import main
-from tippack.shards import SHARE_FILE, parse_shard, split
 
 
 def run(args: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch):

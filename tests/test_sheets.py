@@ -8,9 +8,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tippack.project import Project
-from tippack.sheets import sheet_title
-from tippack.tailor import TailoredItem
+from tippack.outputs.sheets.sheets import sheet_title
+from tippack.planning.tailor import TailoredItem
+from tippack.reading.project import Project
 
 SLUG = "ash"
 

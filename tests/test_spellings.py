@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from tippack.plan import gather
-from tippack.project import Project
-from tippack.source import load_text
-from tippack.spellings import module_spelling, respell_modules
+from tippack.planning.plan import gather
+from tippack.reading.project import Project
+from tippack.reading.source import load_text
+from tippack.reading.spellings import module_spelling, respell_modules
 
 
 def test_spellings_are_read_as_library_ids() -> None:

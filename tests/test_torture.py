@@ -15,9 +15,9 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 from support import ROOT
 
-from tippack.printing import short_name
-from tippack.project import Project
-from tippack.source import load_file
+from tippack.outputs.printed.names import short_name
+from tippack.reading.project import Project
+from tippack.reading.source import load_file
 
 pytestmark = [pytest.mark.build]
 

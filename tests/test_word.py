@@ -15,10 +15,10 @@ import pytest
 from docx.oxml.ns import qn
 from support import build_all
 
-from tippack.colours import palette
-from tippack.plan import gather
-from tippack.printing import plain
-from tippack.project import Project
+from tippack.outputs.printed.names import plain
+from tippack.planning.plan import gather
+from tippack.reading.project import Project
+from tippack.rendering.colours import palette
 
 pytestmark = [pytest.mark.build]
 

@@ -8,7 +8,9 @@ import lxml.html
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
-from tippack.wordtext import Piece, WordWriter, layout_table, tidy
+from tippack.outputs.word.looks import Piece
+from tippack.outputs.word.tables import layout_table
+from tippack.outputs.word.wordtext import WordWriter, tidy
 
 HTML = """<div>
 <h2>A <em>section</em></h2>

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tippack.workers import WorkerPool, resident_mb
+from tippack.building.workers import WorkerPool, resident_mb
 
 pytestmark = [pytest.mark.unit]
 

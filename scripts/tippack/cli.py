@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .problems import Problem, sort_problems
-from .project import SLUG_RE, UsageProblem, find_project
-from .tempdirs import own_tempdir
+from tippack.building.tempdirs import own_tempdir
+from tippack.reading.problems import Problem, sort_problems
+from tippack.reading.project import SLUG_RE, UsageProblem, find_project
 
 if TYPE_CHECKING:
-    from .shards import Shard
+    from tippack.building.shards import Shard
 
 
 class ContentError(click.ClickException):
@@ -57,7 +57,7 @@ def main() -> None:
 @click.argument("slugs", nargs=-1)
 def check(slugs: tuple[str, ...]) -> None:
     """Validate every module and the named packs (default: all)."""
-    from .plan import gather
+    from tippack.planning.plan import gather
 
     project = find_project()
     plan = gather(project, slugs)
@@ -85,9 +85,9 @@ def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: f
           shard: Shard | None) -> None:
     """Build the named packs (default: all): site, PDF, per-module PDFs, Word and spreadsheet copies,
     offline bundle."""
-    from .plan import gather
-    from .progress import Progress
-    from .schedule import BuildInterrupted, build_packs, is_unchanged
+    from tippack.building.display import Progress
+    from tippack.building.schedule import BuildInterrupted, build_packs, is_unchanged
+    from tippack.planning.plan import gather
 
     project = find_project()
     _check_mkdocs_yml(project)
@@ -95,7 +95,7 @@ def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: f
     target = (out if out is not None else project.root / "build").resolve()
     prune = not slugs
     if shard is not None:
-        from .shards import pick_share, write_share
+        from tippack.building.shards import pick_share, write_share
 
         share = pick_share(project, slugs, target, shard)
         click.echo(share.describe(), err=True)
@@ -104,7 +104,7 @@ def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: f
             return
         slugs = tuple(share.slugs)
     elif not slugs:
-        from .shards import forget_share
+        from tippack.building.shards import forget_share
 
         forget_share(target)  # every pack built here now: a whole build, not a shard's folder
     plan = gather(project, slugs, None if force else is_unchanged(project.root, target, formats))
@@ -134,8 +134,8 @@ def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: f
 
 def _formats(text: str) -> frozenset[str]:
     """``--format site,pdf`` as a set of format names; ``all`` for every one."""
-    from .builder import OUTPUTS  # noqa: F401 - registers the outputs
-    from .outputs import formats
+    from tippack.building.builder import OUTPUTS  # noqa: F401 - registers the outputs
+    from tippack.outputs.base import formats
 
     known = formats()
     asked = {part.strip().lower() for part in text.split(",") if part.strip()}
@@ -149,7 +149,7 @@ def _formats(text: str) -> frozenset[str]:
 
 def _shard(text: str | None) -> Shard | None:
     """``--shard K/N``."""
-    from .shards import parse_shard
+    from tippack.building.shards import parse_shard
 
     if text is None:
         return None
@@ -161,7 +161,7 @@ def _shard(text: str | None) -> Shard | None:
 
 def _check_mkdocs_yml(project) -> None:  # noqa: ANN001
     """Stop before building when MkDocs cannot read mkdocs.yml, with one located line."""
-    from .mkdocs_config import ConfigError, project_config
+    from tippack.outputs.site.engine import ConfigError, project_config
 
     try:
         project_config(project.mkdocs_yml)
@@ -179,7 +179,7 @@ def fill(slug: str, answers: tuple[Path, ...], out: Path | None) -> None:
     """The home's completed copy from answers saved on its site (files, or a folder of them):
     a PDF and a Word copy of each part answered (and the form, filled in, for a fillable
     pack), in OUT/SLUG/completed/ and nowhere else."""
-    from .fill import fill_pack
+    from tippack.building.filling import fill_pack
 
     project = find_project()
     target = (out if out is not None else project.root / "build").resolve()
@@ -211,8 +211,8 @@ def overview(shard_dirs: tuple[Path, ...], out: Path | None) -> None:
     Each pack is linked in from its shard (copied where links cannot be made). With no
     SHARD_DIR, rewrites OUT/index.html from the packs OUT holds.
     """
-    from .overview import join, write_overview
-    from .shards import check_folders, gather_shards, left_out
+    from tippack.building.overview import join, write_overview
+    from tippack.building.shards import check_folders, gather_shards, left_out
 
     project = find_project()
     target = (out if out is not None else project.root / "build").resolve()
@@ -251,7 +251,7 @@ def publish(to: Path | None, gh_pages: bool, source: Path | None, allow_indexing
 
     Never publishes a home's completed copy (build/SLUG/completed/).
     """
-    from .publish import PublishError, publish_gh_pages, publish_to
+    from tippack.building.publish import PublishError, publish_gh_pages, publish_to
 
     if (to is None) == (not gh_pages):
         raise click.UsageError("say where to publish: --to DIR or --gh-pages (one of them)")
@@ -275,8 +275,8 @@ def publish(to: Path | None, gh_pages: bool, source: Path | None, allow_indexing
 @click.argument("module", required=False)
 def list_(module: str | None) -> None:
     """The modules (id, kind, title, section ids) and packs; or one MODULE's sections in full."""
-    from .plan import gather
-    from .suggest import did_you_mean
+    from tippack.planning.plan import gather
+    from tippack.reading.suggest import did_you_mean
 
     project = find_project()
     plan = gather(project)
@@ -309,7 +309,7 @@ def list_(module: str | None) -> None:
 @click.option("--name", required=True, help="The care home's name, as it should appear on the cover.")
 def new(slug: str, name: str) -> None:
     """Write a starter packs/SLUG.yml that passes check."""
-    from .starter import starter_pack
+    from tippack.rendering.starter import starter_pack
 
     project = find_project()
     if not SLUG_RE.match(slug):
@@ -324,7 +324,7 @@ def new(slug: str, name: str) -> None:
 @main.command()
 def schema() -> None:
     """Write JSON Schemas for module and pack files to build/schema/, for editors."""
-    from .model import Module, Pack, schema_for
+    from tippack.reading.model import Module, Pack, schema_for
 
     project = find_project()
     folder = project.root / "build" / "schema"
@@ -339,7 +339,7 @@ def schema() -> None:
 @click.option("--port", default=8000, show_default=True)
 def serve(slug: str, port: int) -> None:
     """Live preview of one pack on 127.0.0.1, rebuilt when its YAML or Markdown changes."""
-    from .serve import serve_pack
+    from tippack.preview.serve import serve_pack
 
     project = find_project()
     own_tempdir()

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tippack.items import item_types
-from tippack.plan import gather
-from tippack.project import Project
-from tippack.validate import load_library
+from tippack.planning.plan import gather
+from tippack.reading.items import item_types
+from tippack.reading.library import load_library
+from tippack.reading.project import Project
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULE_DIR = ROOT / "content" / "modules"
@@ -140,7 +140,7 @@ def test_every_example_pack_has_the_disclosure_module_early(plan):
 
 
 def test_every_module_of_a_pack_is_in_its_six_month_plan(plan):
-    from tippack.planning import first_three, six_month_plan
+    from tippack.planning.months import first_three, six_month_plan
 
     for pp in plan.packs:
         steps = six_month_plan(pp.tailored)

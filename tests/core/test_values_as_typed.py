@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tippack.loading import read_pack
-from tippack.project import Project
-from tippack.validate import check_pack, load_library
+from tippack.reading.library import load_library
+from tippack.reading.loading import read_pack
+from tippack.reading.project import Project
+from tippack.reading.validate import check_pack
 
 MINI = Path(__file__).resolve().parents[1] / "golden" / "mini"
 

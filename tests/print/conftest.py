@@ -9,8 +9,8 @@ import pytest
 from printed import Built
 from support import ROOT
 
-from tippack.plan import gather
-from tippack.project import Project
+from tippack.planning.plan import gather
+from tippack.reading.project import Project
 
 
 @pytest.fixture(scope="session", autouse=True)

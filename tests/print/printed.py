@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 from pypdf import PdfReader
 
-from tippack.tailor import TailoredPack
+from tippack.planning.tailor import TailoredPack
 
 MM = 72 / 25.4
 BAND = 20 * MM  # the header and footer bands: pack.css @page margins

@@ -11,8 +11,8 @@ from printed import BAND, Built, opens_page, squash, unwrap
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
-from tippack.printing import short_name
-from tippack.render import KINDS
+from tippack.outputs.printed.names import short_name
+from tippack.rendering.render import KINDS
 
 pytestmark = [pytest.mark.build]
 

@@ -42,7 +42,7 @@ def test_the_six_month_plan_names_every_module_in_the_pack(pack: Built):
 
 
 def _steps(pack: Built):
-    from tippack.planning import first_three
+    from tippack.planning.months import first_three
 
     return first_three(pack.tailored)
 

@@ -1,0 +1,131 @@
+"""build/index.html: every published pack for facilitators, from the packs' build records.
+
+Written after every build and when shards are joined, atomically; it lists what is in the
+folder, each pack with its home, modules, pages, build date and a link to each output
+(never to a home's completed copies), and why a pack is out of date when it is.
+Joining shards makes one folder that is a whole build, as if every pack had been built
+into it: each pack's folder is linked in (hard links; copied where the file system cannot
+link) and swapped in whole, so the overview's ``SLUG/...`` links, ``tippack publish`` and
+later incremental builds all work on it as on any build folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from tippack.building.output_folder import clear_debris, locked, staging_folder, swap_in
+from tippack.outputs.bundle.bundle import bundle_name
+from tippack.outputs.printed.names import pdf_name
+from tippack.outputs.sheets.sheets import sheets_path
+from tippack.outputs.word.word import module_docx_path, pack_docx_name
+from tippack.reading.project import Project
+from tippack.rendering.templates import environment
+
+SHARE_FILE = ".tippack-shard.json"  # in a shard's output folder: which packs are its share
+
+STATUS = ".tippack-status.json"  # why a published pack is out of date, by slug
+
+
+def record(out: Path, slug: str) -> dict | None:
+    """The build record of a published pack, if there is one."""
+    path = out / slug / ".tippack.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def note_status(out: Path, notes: dict[str, str | None]) -> None:
+    """Record (or clear, with None) why a published pack no longer matches its inputs."""
+    path = out / STATUS
+    try:
+        known = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    for slug, reason in notes.items():
+        if reason:
+            known[slug] = reason
+        else:
+            known.pop(slug, None)
+    tmp = out / f"{STATUS}.tmp"
+    tmp.write_text(json.dumps(known, indent=2, sort_keys=True), encoding="utf-8")
+    tmp.replace(path)
+
+
+def overview_packs(out: Path) -> list[dict]:
+    """Every pack in a build folder, in slug order: its record, with links to the outputs present,
+    and why it is out of date, if it is."""
+    try:
+        notes = json.loads((out / STATUS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        notes = {}
+    packs = []
+    for folder in sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        meta = record(out, folder.name)
+        if meta is None:
+            continue
+        slug = meta["slug"]
+        meta["links"] = {
+            "site": f"{slug}/site/index.html" if (folder / "site" / "index.html").exists() else None,
+            "pdf": f"{slug}/{pdf_name(slug)}" if (folder / pdf_name(slug)).exists() else None,
+            "docx": f"{slug}/{pack_docx_name(slug)}" if (folder / pack_docx_name(slug)).exists() else None,
+            "zip": f"{slug}/{bundle_name(slug)}" if (folder / bundle_name(slug)).exists() else None,
+            "earlier": [f"{slug}/versions/{name}" for name in meta.get("earlier", [])
+                        if (folder / "versions" / name).exists()],
+        }
+        meta["stale"] = notes.get(slug)
+        for module in meta["modules"]:
+            word, sheets = module_docx_path(module["id"]), sheets_path(module["id"])
+            module["word"] = f"{slug}/{word}" if (folder / word).is_file() else None
+            module["sheets"] = f"{slug}/{sheets}" if (folder / sheets).is_file() else None
+        packs.append(meta)
+    return packs
+
+
+def overview_html(project: Project, out: Path) -> str:
+    """The overview page of a build folder."""
+    return environment(project.overrides / "publish").get_template("index.html").render(packs=overview_packs(out))
+
+
+def write_overview(project: Project, out: Path) -> None:
+    """build/index.html: every published pack, its home, modules, pages, build date and links,
+    and for a pack whose inputs changed since its last good build, why it is out of date."""
+    tmp = out / ".index.html.tmp"
+    tmp.write_text(overview_html(project, out), encoding="utf-8")
+    tmp.replace(out / "index.html")
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def join(project: Project, out: Path, packs: dict[str, Path], waiting: Callable[[str], None]) -> list[str]:
+    """Make ``out`` a whole build of ``packs`` (slug -> the folder holding its build) and write its overview.
+
+    Each pack is laid out in staging and swapped in whole; packs built in ``out`` before
+    that are not among them are removed (their slugs are returned), so the overview lists
+    exactly the joined packs.
+    """
+    with locked(out, waiting):
+        clear_debris(out)
+        for slug, folder in sorted(packs.items()):
+            staging = staging_folder(out, slug)
+            staging.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copytree(folder / slug, staging, symlinks=True, copy_function=_link_or_copy)
+            swap_in(staging, out / slug)
+        removed = []
+        for folder in sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
+            if folder.name not in packs and record(out, folder.name) is not None:
+                shutil.rmtree(folder)
+                removed.append(folder.name)
+        (out / SHARE_FILE).unlink(missing_ok=True)  # a whole build now, not a shard's folder
+        clear_debris(out)
+        write_overview(project, out)
+    return removed

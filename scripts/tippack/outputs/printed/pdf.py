@@ -1,0 +1,88 @@
+"""The printed outputs: the pack PDF, the module PDFs and the earlier versions' PDFs."""
+
+from __future__ import annotations
+
+import shutil
+
+from tippack.outputs.base import Output, PackBuild, output
+from tippack.outputs.printed.names import date_text, pdf_date, pdf_name, versioned_pdf_name
+from tippack.outputs.printed.printer import PrintResult
+
+
+@output
+class PackPdf(Output):
+    """The printed pack: laid out once; the module PDFs are written from the same pages."""
+
+    name = "pack PDF"
+    order = 10
+    format = "pdf"
+
+    @classmethod
+    def files(cls, slug: str) -> list[str]:
+        return [pdf_name(slug)]
+
+    def build(self, build: PackBuild) -> None:
+        pack = build.plan.tailored
+        result, warnings = build.printer.render(print_html(build), pack, [m.id for m in build.modules])
+        build.warnings += [f"weasyprint: {w}" for w in warnings]
+        build.pages, build.ranges = result.pages, result.ranges
+        build.shared["print"] = result
+        build.path(pdf_name(build.slug)).write_bytes(result.pdf)
+
+
+@output
+class ModulePdfs(Output):
+    """Each module on its own, for reprinting one worksheet: modules/MODULE.pdf."""
+
+    name = "module PDFs"
+    order = 20
+    format = "pdf"
+
+    @classmethod
+    def files(cls, slug: str) -> list[str]:
+        return ["modules"]
+
+    def build(self, build: PackBuild) -> None:
+        result: PrintResult = build.shared["print"]
+        folder = build.path("modules")
+        folder.mkdir()
+        for module_id, data in result.module_pdfs.items():
+            (folder / f"{module_id}.pdf").write_bytes(data)
+
+
+def print_html(build: PackBuild) -> str:
+    """The pack's print document, made once per build: the PDF is laid out from it and the
+    Word copies are written from it, so both have the same wording in the same order."""
+    if "print_html" not in build.shared:
+        build.shared["print_html"] = build.printer.html(
+            build.plan.tailored, build.modules, [text for _, _, text in build.plan.pages], build.renderer,
+            pdf_date(build.epoch), date_text(build.epoch))
+    return build.shared["print_html"]
+
+
+@output
+class EarlierVersions(Output):
+    """The PDFs of a pack's earlier versions, kept when its version changes: the copy a home
+    signed can always be found again (versions/SLUG-implementation-pack-vVERSION.pdf)."""
+
+    name = "earlier versions"
+    order = 5
+
+    @classmethod
+    def files(cls, slug: str) -> list[str]:
+        return ["versions"]
+
+    def wanted(self, build: PackBuild) -> bool:
+        return build.previous is not None
+
+    def build(self, build: PackBuild) -> None:
+        previous = build.previous
+        kept = previous / "versions"
+        folder = build.path("versions")
+        if kept.is_dir():
+            shutil.copytree(kept, folder)
+        before = build.previous_record.get("version")
+        old_pdf = previous / pdf_name(build.slug)
+        if before is not None and before != build.plan.tailored.version and old_pdf.is_file():
+            folder.mkdir(exist_ok=True)
+            shutil.copyfile(old_pdf, folder / versioned_pdf_name(build.slug, str(before)))

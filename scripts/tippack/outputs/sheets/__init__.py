@@ -1,0 +1,2 @@
+"""The spreadsheets: each module's tables and checklists as a workbook to fill in.
+"""
