@@ -16,6 +16,7 @@ from tippack.outputs.base import OUTPUTS, PackBuild, carry_over
 from tippack.outputs.bundle import bundle  # noqa: F401 - each registers its outputs
 from tippack.outputs.fill import fill  # noqa: F401 - each registers its outputs
 from tippack.outputs.printed import pdf as printing  # noqa: F401 - each registers its outputs
+from tippack.outputs.printed import poster  # noqa: F401 - each registers its outputs
 from tippack.outputs.printed.names import date_text
 from tippack.outputs.printed.printer import Printer
 from tippack.outputs.sheets import sheets  # noqa: F401 - each registers its outputs
@@ -105,9 +106,15 @@ def _build(job: BuildJob) -> BuildResult:
     if "pdf" not in job.formats and "pdf" in carried:  # page ranges come with the PDF they describe
         build.pages, build.ranges = previous.get("pages", 0), {m["id"]: tuple(m["pages"])
                                                                for m in previous.get("modules", [])}
+        build.record.update({key: previous[key] for key in PRINTED_KEYS if key in previous})
     fingerprints = {**{f: previous["fingerprints"][f] for f in carried}, **job.fingerprints}
     _write_record(build, fingerprints)
     return BuildResult(plan.slug, True, pages=build.pages, warnings=build.warnings)
+
+
+# What the printed outputs add to the build record (the two volumes' pages, the booklet's nearly
+# empty pages, each module's pages in each volume), kept with the PDFs they describe.
+PRINTED_KEYS = ("booklet_pages", "tools_pages", "booklet_fill", "parts", "poster_pages")
 
 
 def _record(folder: Path | None) -> dict:
@@ -132,5 +139,6 @@ def _write_record(build: PackBuild, fingerprints: dict[str, str]) -> None:
         "formats": sorted(fingerprints),
         "fingerprints": fingerprints,
         "earlier": sorted(p.name for p in build.path("versions").glob("*.pdf")),
+        **build.record,
     }
     build.path(".tippack.json").write_text(json.dumps(meta, indent=2, sort_keys=True), encoding="utf-8")
