@@ -250,7 +250,7 @@ def noop_at_scale(project_root: Path, out: Path, packs: int, total: int = SCOTLA
     """
     sys.path.insert(0, str(ROOT / "scripts"))
     from tippack.building.schedule import fingerprints, is_unchanged
-    from tippack.outputs.base import formats
+    from tippack.outputs.registry import OUTPUTS
     from tippack.planning.plan import gather, pack_inputs
     from tippack.reading.project import Project
 
@@ -267,12 +267,12 @@ def noop_at_scale(project_root: Path, out: Path, packs: int, total: int = SCOTLA
             "slug": loaded.slug, "home": loaded.model.home.name, "modules": [], "pages": 0,
             "version": str(loaded.model.version), "built": "(not built: benchmark record)",
             "fingerprints": fingerprints(project_root, pack_inputs(project, loaded, plan.library),
-                                         frozenset(formats())),
+                                         frozenset(OUTPUTS.formats())),
         }
         (out / loaded.slug).mkdir(parents=True, exist_ok=True)
         (out / loaded.slug / ".tippack.json").write_text(json.dumps(record))
 
-    check = gather(project, (), is_unchanged(project.root, out.resolve(), frozenset(formats())))
+    check = gather(project, (), is_unchanged(project.root, out.resolve(), frozenset(OUTPUTS.formats())))
     if check.packs:
         sys.exit(f"benchmark records do not match {len(check.packs)} packs: the no-op timing would be a rebuild")
 

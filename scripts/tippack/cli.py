@@ -32,6 +32,18 @@ class ContentError(click.ClickException):
         click.echo(self.message, err=True, file=file)
 
 
+class _FormatOption(click.Option):
+    """``--format``, whose help names every declared format: read from the entry list only when
+    help is shown, so a command that builds nothing does not import every output."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from tippack.outputs.registry import OUTPUTS
+
+        names = ", ".join(OUTPUTS.formats())
+        self.help = f"Outputs to build, comma-separated: {names} (or all). Others are kept as they were."
+        return super().get_help_record(ctx)
+
+
 class Commands(click.Group):
     """tippack's commands; a mistake in how one was called is a usage error (exit 2)."""
 
@@ -75,9 +87,8 @@ def check(slugs: tuple[str, ...]) -> None:
 @click.option(
     "--out", type=click.Path(file_okay=False, path_type=Path), default=None, help="Output folder (default: build/)."
 )
-@click.option("--format", "formats", default="all", show_default=True,
-              callback=lambda ctx, param, value: _formats(value),
-              help="Outputs to build, comma-separated: site, pdf, docx, xlsx (or all). Others are kept as they were.")
+@click.option("--format", "formats", default="all", show_default=True, cls=_FormatOption,
+              callback=lambda ctx, param, value: _formats(value))
 @click.option("--force", is_flag=True, help="Rebuild packs even when nothing they use has changed.")
 @click.option("--shard", "shard", default=None, metavar="K/N", callback=lambda ctx, param, value: _shard(value),
               help="Build only the K-th of N page-balanced shares of the packs (for a CI job matrix).")
@@ -134,10 +145,9 @@ def build(slugs: tuple[str, ...], jobs: int | None, out: Path | None, formats: f
 
 def _formats(text: str) -> frozenset[str]:
     """``--format site,pdf`` as a set of format names; ``all`` for every one."""
-    from tippack.building.builder import OUTPUTS  # noqa: F401 - registers the outputs
-    from tippack.outputs.base import formats
+    from tippack.outputs.registry import OUTPUTS
 
-    known = formats()
+    known = OUTPUTS.formats()
     asked = {part.strip().lower() for part in text.split(",") if part.strip()}
     if "all" in asked:
         return frozenset(known)

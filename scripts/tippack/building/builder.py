@@ -12,17 +12,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tippack.outputs.base import OUTPUTS, PackBuild, carry_over
-from tippack.outputs.bundle import bundle  # noqa: F401 - each registers its outputs
-from tippack.outputs.fill import fill  # noqa: F401 - each registers its outputs
-from tippack.outputs.printed import pdf as printing  # noqa: F401 - each registers its outputs
-from tippack.outputs.printed import poster  # noqa: F401 - each registers its outputs
+from tippack.outputs.base import PackBuild
 from tippack.outputs.printed.names import date_text
 from tippack.outputs.printed.printer import Printer
-from tippack.outputs.sheets import sheets  # noqa: F401 - each registers its outputs
-from tippack.outputs.site import site  # noqa: F401 - each registers its outputs
+from tippack.outputs.registry import OUTPUTS
+from tippack.outputs.site import engine
 from tippack.outputs.site.engine import project_config
-from tippack.outputs.word import word  # noqa: F401 - each registers its outputs
 from tippack.planning.plan import PackPlan
 from tippack.reading.project import Project
 from tippack.rendering.render import Renderer
@@ -71,8 +66,9 @@ def tools(root: Path) -> tuple[Renderer, Printer]:
 
 def warm_up(root: Path) -> None:
     """Import MkDocs and WeasyPrint and load templates once per worker process."""
-    import mkdocs.commands.build  # noqa: F401
     import weasyprint  # noqa: F401
+
+    engine.warm_up()
 
     tools(root)
 
@@ -95,9 +91,9 @@ def _build(job: BuildJob) -> BuildResult:
     job.workdir.mkdir(parents=True)
     previous = _record(job.previous)
     kept = [f for f in previous.get("fingerprints", {}) if f not in job.formats]
-    carried = carry_over(job.previous, job.workdir, kept, plan.slug)
+    carried = OUTPUTS.carry_over(job.previous, job.workdir, kept, plan.slug)
     build = PackBuild(Project(job.root), plan, job.workdir, renderer, printer,
-                      [renderer.module(m) for m in plan.tailored.modules], job.epoch, job.formats,
+                      [renderer.module(m) for m in plan.tailored.modules], job.epoch, job.formats, OUTPUTS,
                       job.previous, previous)
     for cls in OUTPUTS:
         made = cls()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tippack.outputs.base import PackBuild
 from tippack.outputs.fill.fill import FOLDER, CompletedCopy
+from tippack.outputs.registry import OUTPUTS
 from tippack.reading.answers import (
     SavedAnswers,
     answer_files,
@@ -85,8 +86,8 @@ def fill_pack(project: Project, slug: str, paths: list[Path], out: Path,
             shutil.rmtree(leftover, ignore_errors=True)
         work = target / f".filling-{uuid.uuid4().hex[:8]}"
         try:
-            build = PackBuild(project, pack_plan, work, renderer, printer,
-                              [renderer.module(m) for m in tailored.modules if m.id in chosen], epoch, frozenset(),
+            modules = [renderer.module(m) for m in tailored.modules if m.id in chosen]
+            build = PackBuild(project, pack_plan, work, renderer, printer, modules, epoch, frozenset(), OUTPUTS,
                               shared={"answers": chosen})
             CompletedCopy().build(build)
             written = []

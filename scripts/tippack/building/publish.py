@@ -2,7 +2,7 @@
 
 The overview is the site's front page and each home's outputs sit under ``/SLUG/`` as they
 do in the build folder, so the overview's links work unchanged. What a pack publishes is
-what the output registry names (``outputs.published_files``): an output added later is
+what the output declarations name (``OUTPUTS.published_files``): an output added later is
 published without touching this file, and one marked ``published = False`` never is.
 Whatever the registry says, a pack's ``completed/`` folder (the home's filled-in copy,
 made by ``tippack fill``) is never published, nor are build records and locks.
@@ -24,10 +24,9 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from tippack.building import builder  # noqa: F401 - registers the outputs
 from tippack.building.output_folder import locked, swap_in
 from tippack.building.overview import overview_html, overview_packs
-from tippack.outputs.base import published_files
+from tippack.outputs.registry import OUTPUTS
 from tippack.reading.project import Project, UsageProblem
 
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
@@ -74,7 +73,7 @@ def lay_out(project: Project, out: Path, target: Path, indexing: bool) -> list[s
     target.mkdir(parents=True)
     for slug in packs:
         (target / slug).mkdir()
-        for name in published_files(slug):
+        for name in OUTPUTS.published_files(slug):
             if Path(name).parts[0] in NEVER_PUBLISHED:
                 continue
             source, dest = out / slug / name, target / slug / name

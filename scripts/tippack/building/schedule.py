@@ -21,6 +21,7 @@ from tippack.building.fingerprint import newest_mtime, pack_digest
 from tippack.building.output_folder import clear_debris, locked, staging_folder, swap_in
 from tippack.building.overview import note_status, record, write_overview
 from tippack.building.workers import WorkerPool
+from tippack.outputs.registry import OUTPUTS
 from tippack.planning.plan import BuildPlan, pack_inputs
 from tippack.reading.project import Project
 
@@ -47,9 +48,6 @@ def build_epoch(root: Path, inputs: list[Path]) -> int:
     return newest_mtime(root, inputs)
 
 
-LINKED = ("pdf", "docx", "xlsx")  # the copies the site links, where they are built
-
-
 def fingerprints(root: Path, inputs: list[Path], formats: frozenset[str],
                  previous: dict | None = None) -> dict[str, str]:
     """What each format asked for would be made from, by format.
@@ -58,7 +56,7 @@ def fingerprints(root: Path, inputs: list[Path], formats: frozenset[str],
     kept from the last build), so which of them there are is part of what it is made from:
     a site built before the Word copies is built again once they are there, to link them.
     """
-    beside = sorted((set(formats) | set((previous or {}).get("fingerprints") or {})) & set(LINKED))
+    beside = sorted((set(formats) | set((previous or {}).get("fingerprints") or {})) & OUTPUTS.linked_formats())
     return {name: pack_digest(root, inputs, f"{name}+{','.join(beside)}" if name == "site" else name)
             for name in sorted(formats)}
 
@@ -203,9 +201,6 @@ def _run(pending: list[BuildJob], jobs: int, root: Path, report: Report,
         pool.stop()
 
 
-FORMAT_WORDS = {"pdf": "the PDF", "site": "the website"}
-
-
 def staleness(plan: BuildPlan, out: Path) -> dict[str, str | None]:
     """For each pack in the plan with a published build: why it no longer matches its inputs
     (None when it does), for the overview."""
@@ -222,7 +217,7 @@ def staleness(plan: BuildPlan, out: Path) -> dict[str, str | None]:
             current = fingerprints(root, pack_inputs(plan.project, loaded, plan.library), frozenset(made))
         except OSError:
             continue
-        behind = [FORMAT_WORDS.get(name, name) for name in sorted(made) if made[name] != current.get(name)]
+        behind = [OUTPUTS.words(name) for name in sorted(made) if made[name] != current.get(name)]
         notes[loaded.slug] = (f"{' and '.join(behind)} {'was' if len(behind) == 1 else 'were'} made before the"
                               " latest changes to its pack or modules; build it again") if behind else None
     return notes

@@ -27,7 +27,8 @@ from tippack.building.builder import BuildJob, BuildResult, tools, warm_up
 from tippack.building.output_folder import swap_in
 from tippack.building.schedule import build_epoch
 from tippack.outputs.printed.names import pdf_name
-from tippack.outputs.site.site import build_site, prepare_site, tidy_theme_html
+from tippack.outputs.site.engine import build_site
+from tippack.outputs.site.site import prepare_site, tidy_theme_html
 from tippack.planning.plan import PackPlan, gather
 from tippack.preview.background import BackgroundPrinter
 from tippack.reading.problems import sort_problems

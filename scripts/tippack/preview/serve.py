@@ -15,39 +15,13 @@ import tempfile
 from pathlib import Path
 
 import click
-from mkdocs.livereload import LiveReloadServer
 
+from tippack.outputs.site.engine import LiveServer, live_server
 from tippack.planning.plan import select_packs
 from tippack.preview.preview import Preview
-from tippack.reading.project import Project, UsageProblem
+from tippack.reading.project import Project
 
 POLL_SECONDS = 0.1  # how often the watched folders are looked at; MkDocs' own default is 0.5
-
-
-class PreviewServer(LiveReloadServer):
-    """MkDocs' live-reload server, adding the preview's problems and PDF state to every page."""
-
-    def __init__(self, preview: Preview, port: int) -> None:
-        super().__init__(builder=preview.rebuild, host="127.0.0.1", port=port, root=str(preview.site),
-                         polling_interval=POLL_SECONDS)
-        self.preview = preview
-        self.error_handler = self._missing_page
-
-    def server_bind(self) -> None:
-        try:
-            super().server_bind()
-        except OSError as exc:
-            raise UsageProblem(f"cannot serve on 127.0.0.1:{self.server_address[1]}: {exc.strerror}"
-                               " (try another --port)") from None
-
-    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-        return self.preview.decorate(super()._inject_js_into_html(content, epoch))
-
-    def _missing_page(self, code: int) -> bytes | None:
-        """A page not built (yet) while there are problems: the problems, and reload when they are fixed."""
-        if code != 404 or not self.preview.problems:
-            return None
-        return self._inject_js_into_html(self.preview.waiting_page(), self._visible_epoch)
 
 
 class _Stopped(BaseException):
@@ -69,11 +43,13 @@ def serve_pack(project: Project, slug: str, port: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="tippack-serve-"))
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     preview: Preview | None = None
-    server: PreviewServer | None = None
+    server: LiveServer | None = None
     try:
         preview = Preview(project, slug, folder)
         preview.rebuild()
-        server = PreviewServer(preview, port)
+        shown = preview
+        server = live_server(preview.site, port, preview.rebuild, preview.decorate,
+                             lambda: shown.waiting_page() if shown.problems else None, POLL_SECONDS)
         for path in watched(project):
             server.watch(str(path))
         click.echo(f"serving {slug} on http://127.0.0.1:{port}/ (Ctrl+C to stop)", err=True)

@@ -14,7 +14,7 @@ import datetime as dt
 import zipfile
 from pathlib import Path
 
-from tippack.outputs.base import Output, PackBuild, output
+from tippack.outputs.base import Output, PackBuild, copy_files
 from tippack.outputs.printed.names import date_text, pdf_name
 from tippack.reading.project import Project
 from tippack.rendering.templates import environment, html_only
@@ -23,9 +23,9 @@ BUNDLE_TEMPLATES = ("bundle-readme.txt", "bundle-open.html")  # in overrides/pub
 BUNDLE_OPEN = "Open the website.html"
 
 
-@output
 class Bundle(Output):
-    """SLUG-pack.zip: made when the site and the PDF are both there and either was built now."""
+    """SLUG-pack.zip: made when the site and the PDF are both there and a format it carries
+    (every output declared ``bundled``) was built now; otherwise the last one is kept."""
 
     name = "offline bundle"
     order = 90
@@ -35,12 +35,15 @@ class Bundle(Output):
         return [bundle_name(slug)]
 
     def wanted(self, build: PackBuild) -> bool:
-        both = build.path("site").is_dir() and build.path(pdf_name(build.slug)).is_file()
-        return both and bool({"site", "pdf", "docx", "xlsx"} & build.formats)
+        return build.path("site").is_dir() and build.path(pdf_name(build.slug)).is_file()
 
     def build(self, build: PackBuild) -> None:
         from tippack.outputs.word.word import pack_docx_name
 
+        if not build.formats & build.outputs.bundled_formats():  # what it carries is as it was
+            if build.previous is not None:
+                copy_files(build.previous, build.folder, self.files(build.slug))
+            return
         pack = build.plan.tailored
         docx = build.path(pack_docx_name(build.slug))
         _bundle(build.project, build.path(bundle_name(build.slug)), build.path("site"),

@@ -26,7 +26,7 @@ from html.parser import HTMLParser
 
 from markupsafe import Markup
 
-from tippack.outputs.base import Output, PackBuild, output
+from tippack.outputs.base import Output, PackBuild
 from tippack.outputs.printed.names import date_text, pdf_date
 from tippack.reading.answers import (
     SavedAnswers,
@@ -128,7 +128,6 @@ def fill_html(html: str, module_id: str, answers: Mapping[str, str | bool]) -> F
     return result
 
 
-@output
 class CompletedCopy(Output):
     """The home's completed copy of each module answered: completed/MODULE.pdf, .docx and,
     for a fillable pack, MODULE-fillable.pdf. Made by ``tippack fill`` only."""

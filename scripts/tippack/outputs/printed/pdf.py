@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from tippack.outputs.base import Output, PackBuild, output
+from tippack.outputs.base import Output, PackBuild
 from tippack.outputs.printed.booklet import Printed, print_volumes
 from tippack.outputs.printed.names import (
     complete_pdf_name,
@@ -17,7 +17,6 @@ from tippack.outputs.printed.names import (
 )
 
 
-@output
 class PackPdf(Output):
     """The booklet and the tools volume, each laid out once, and the complete PDF joining them;
     the module PDFs are written from the same pages."""
@@ -25,6 +24,9 @@ class PackPdf(Output):
     name = "pack PDF"
     order = 10
     format = "pdf"
+    words = "the PDF"
+    linked = True
+    bundled = True
 
     @classmethod
     def files(cls, slug: str) -> list[str]:
@@ -57,13 +59,14 @@ def printed_record(printed: Printed) -> dict:
             "booklet_fill": printed.fill.record(), "parts": printed.ranges}
 
 
-@output
 class ModulePdfs(Output):
     """Each module on its own, for reprinting one worksheet: modules/MODULE.pdf."""
 
     name = "module PDFs"
     order = 20
     format = "pdf"
+    linked = True
+    bundled = True
 
     @classmethod
     def files(cls, slug: str) -> list[str]:
@@ -87,7 +90,6 @@ def print_html(build: PackBuild) -> str:
     return build.shared["print_html"]
 
 
-@output
 class EarlierVersions(Output):
     """The PDFs of a pack's earlier versions, kept when its version changes: the copy a home
     signed can always be found again (versions/SLUG-implementation-pack-vVERSION.pdf)."""

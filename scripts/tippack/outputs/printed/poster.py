@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from tippack.outputs.base import Output, PackBuild, output
+from tippack.outputs.base import Output, PackBuild
 from tippack.outputs.printed.booklet import UA
 from tippack.outputs.printed.names import date_text, pdf_date, poster_name
 from tippack.outputs.printed.printer import plain_warnings, quiet_layout
@@ -65,13 +65,14 @@ def poster_html(build: PackBuild, steps: Markup) -> str:
         steps=steps, calls=calls(pack), checked=pack.context["adult_protection"].get("checked"))
 
 
-@output
 class Poster(Output):
     """SLUG-poster.pdf (A4) and SLUG-poster-a3.pdf: the disclosure flow for the wall."""
 
     name = "poster"
     order = 15
     format = "pdf"
+    linked = True
+    bundled = True
     optional = True  # a pack without a one-page flow has no poster
 
     @classmethod

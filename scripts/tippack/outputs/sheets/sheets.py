@@ -14,7 +14,7 @@ import io
 import re
 from typing import Any
 
-from tippack.outputs.base import Output, PackBuild, output
+from tippack.outputs.base import Output, PackBuild
 from tippack.outputs.ooxml import build_time, reproducible
 from tippack.outputs.printed.names import plain, short_name
 from tippack.planning.tailor import TailoredItem, TailoredModule, TailoredPack
@@ -188,13 +188,14 @@ def _chart(sheet: Any, table: TailoredItem, chart: TailoredItem) -> None:
     sheet.add_chart(drawn, f"A{len(labels) + 4}")
 
 
-@output
 class Sheets(Output):
     """The record tables of each module that keeps records, as a workbook: sheets/MODULE.xlsx."""
 
     name = "spreadsheets"
     order = 26
     format = "xlsx"
+    linked = True
+    bundled = True
     optional = True  # a pack with no such module has none
 
     @classmethod

@@ -6,22 +6,17 @@ logo, colours and navigation filled in. No tippack logic runs inside MkDocs.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jinja2
-import jinja2.bccache
 import yaml
 from markupsafe import Markup
 
-from tippack.outputs.base import Output, PackBuild, output
+from tippack.outputs.base import Output, PackBuild, copy_files
 from tippack.outputs.printed.names import pdf_name
-from tippack.outputs.site.engine import project_config
+from tippack.outputs.site.engine import build_site, project_config
 from tippack.reading.project import Project
 from tippack.rendering.colours import palette
 from tippack.rendering.render import RenderedModule
@@ -30,21 +25,8 @@ if TYPE_CHECKING:
     from tippack.planning.plan import PackPlan
     from tippack.rendering.render import Renderer
 
+
 log = logging.getLogger(__name__)
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if "Material for MkDocs" in message or "Zensical" in message or "MkDocs 2.0" in message:
-            return
-        if "A 'dirty' build is being performed" in message:  # the preview asks for it, knowing
-            return
-        self.records.append(message)
 
 
 def write_docs(
@@ -132,55 +114,6 @@ def site_config(
     }
 
 
-class _TemplateCache(jinja2.BytecodeCache):
-    """Material's templates compiled once per process, not once per pack: MkDocs makes a new Jinja
-    environment for every build, and compiling its templates took about a fifth of a site's build.
-    Entries are keyed by each template's source, so an edited template is compiled afresh."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-_TEMPLATES = _TemplateCache()
-
-
-def _cache_templates(theme: Any) -> None:
-    """Give the Jinja environments this build's theme makes the shared template cache."""
-    make = theme.get_env
-
-    def get_env() -> jinja2.Environment:
-        env = make()
-        env.bytecode_cache = _TEMPLATES
-        return env
-
-    theme.get_env = get_env
-
-
-@contextlib.contextmanager
-def _dated(epoch: int | None) -> Iterator[None]:
-    """MkDocs dates what it writes (the sitemap's gzip header) from SOURCE_DATE_EPOCH, else from
-    today: give it the pack's build date, so a site built tomorrow from the same inputs is the same."""
-    if epoch is None:
-        yield
-        return
-    old = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = old
-
-
 def prepare_site(project: Project, plan: PackPlan, renderer: Renderer, modules: list[RenderedModule], docs: Path,
                  site: Path, pdf: str, editable: dict[str, Any] | None = None) -> dict[str, Any]:
     """Write a pack's docs tree into ``docs``; the MkDocs settings that build it into ``site``.
@@ -194,35 +127,6 @@ def prepare_site(project: Project, plan: PackPlan, renderer: Renderer, modules: 
                      renderer.month_plan(pack, page_links=False))
     return site_config(project, docs, site, nav, pack.pack.home.name, plan.slug, pack.pack.theme.primary,
                        f"logo{logo.suffix.lower()}" if logo else None, pdf, footer_contacts(pack), editable)
-
-
-def build_site(project: Project, settings: dict[str, Any], epoch: int | None = None, dirty: bool = False) -> list[str]:
-    """Run MkDocs on a docs tree; return its warnings (the caller decides if they fail).
-
-    ``dirty`` (the live preview only) rebuilds just the pages whose Markdown is newer than
-    their HTML, into a site folder built before with the same navigation.
-    """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    handler = _Collect()
-    mk_logger = logging.getLogger("mkdocs")
-    mk_logger.addHandler(handler)
-    old_level = mk_logger.level
-    mk_logger.setLevel(logging.WARNING)
-    try:
-        config = load_config(config_file=str(project.mkdocs_yml), **settings)
-        _cache_templates(config.theme)
-        config["plugins"].run_event("startup", command="build", dirty=False)
-        try:
-            with _dated(epoch):
-                build(config, dirty=dirty)
-        finally:
-            config["plugins"].run_event("shutdown")
-    finally:
-        mk_logger.removeHandler(handler)
-        mk_logger.setLevel(old_level)
-    return handler.records
 
 
 # Two fixes to Material's markup, made on the built pages rather than in forked copies of its
@@ -257,13 +161,14 @@ def tidy_theme_html(site: Path) -> None:
             page.write_text(fixed, encoding="utf-8")
 
 
-@output
 class Site(Output):
     """The pack's website: a docs tree written for this pack, built by MkDocs with Material."""
 
     name = "site"
     order = 30
     format = "site"
+    words = "the website"
+    bundled = True
 
     @classmethod
     def files(cls, slug: str) -> list[str]:
@@ -277,7 +182,7 @@ class Site(Output):
         build.warnings += [f"mkdocs: {w}" for w in build_site(build.project, settings, build.epoch)]
         tidy_theme_html(site)
         shutil.rmtree(docs)
-        copy_downloads(build.folder, build.slug, site)
+        copy_downloads(build, site)
 
 
 def downloads(folder: Path, slug: str, module_ids: list[str]) -> dict[str, Any]:
@@ -293,20 +198,13 @@ def downloads(folder: Path, slug: str, module_ids: list[str]) -> dict[str, Any]:
     }
 
 
-def copy_downloads(folder: Path, slug: str, site: Path) -> None:
-    """The printable and editable copies into the site, which links them: they travel with it
-    (and in the offline bundle), and the links work from disk."""
-    from tippack.outputs.word.word import pack_docx_name
-
-    for name in (pdf_name(slug), pack_docx_name(slug)):
-        if (folder / name).is_file():
-            shutil.copyfile(folder / name, site / name)
-    for name in ("modules", "word", "sheets"):
-        if (folder / name).is_dir():
-            shutil.copytree(folder / name, site / name, dirs_exist_ok=True)
+def copy_downloads(build: PackBuild, site: Path) -> None:
+    """The copies the site links (every output declared ``linked``: the printable and editable
+    ones) into the site: they travel with it (and in the offline bundle), and the links work
+    from disk."""
+    copy_files(build.folder, site, build.outputs.linked_files(build.slug))
 
 
-@output
 class SiteCopies(Output):
     """A site kept from the last build gets the copies built now (the PDF, Word, spreadsheets),
     so the files it links are always the pack's current ones."""
@@ -319,8 +217,8 @@ class SiteCopies(Output):
         return []
 
     def wanted(self, build: PackBuild) -> bool:
-        return "site" not in build.formats and bool(build.formats & {"pdf", "docx", "xlsx"}) \
+        return "site" not in build.formats and bool(build.formats & build.outputs.linked_formats()) \
             and build.path("site").is_dir()
 
     def build(self, build: PackBuild) -> None:
-        copy_downloads(build.folder, build.slug, build.path("site"))
+        copy_downloads(build, build.path("site"))

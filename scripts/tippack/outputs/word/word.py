@@ -21,7 +21,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from tippack.outputs.base import Output, PackBuild, output
+from tippack.outputs.base import Output, PackBuild
 from tippack.outputs.ooxml import build_time, reproducible
 from tippack.outputs.printed.names import date_text, short_name
 from tippack.outputs.printed.pdf import print_html
@@ -207,7 +207,6 @@ def _self_contained(source: Any, span: tuple[int, int]) -> bool:
     return not any(element.xpath(".//@r:id|.//@r:embed") for element in source.element.body[span[0]:span[1]])
 
 
-@output
 class WordPack(Output):
     """The whole pack as one Word document, in the PDF's order: cover, contents, start pages,
     modules with their worked examples, back matter."""
@@ -215,6 +214,8 @@ class WordPack(Output):
     name = "Word pack"
     order = 22
     format = "docx"
+    linked = True
+    bundled = True
 
     @classmethod
     def files(cls, slug: str) -> list[str]:
@@ -240,13 +241,14 @@ class WordPack(Output):
         build.shared["word_pack"] = (document, {key: (a, b) for key, (a, b) in spans.items()})
 
 
-@output
 class WordModules(Output):
     """Each module as a Word document of its own: word/MODULE.docx."""
 
     name = "Word modules"
     order = 24
     format = "docx"
+    linked = True
+    bundled = True
 
     @classmethod
     def files(cls, slug: str) -> list[str]:
