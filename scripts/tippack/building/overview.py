@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tippack.building.output_folder import clear_debris, locked, staging_folder, swap_in
 from tippack.outputs.bundle.bundle import bundle_name
-from tippack.outputs.printed.names import pdf_name
+from tippack.outputs.printed.names import complete_pdf_name, pdf_name, poster_name, tools_pdf_name
 from tippack.outputs.sheets.sheets import sheets_path
 from tippack.outputs.word.word import module_docx_path, pack_docx_name
 from tippack.reading.project import Project
@@ -72,13 +72,20 @@ def overview_packs(out: Path) -> list[dict]:
         meta["links"] = {
             "site": f"{slug}/site/index.html" if (folder / "site" / "index.html").exists() else None,
             "pdf": f"{slug}/{pdf_name(slug)}" if (folder / pdf_name(slug)).exists() else None,
+            **{key: f"{slug}/{name}" if (folder / name).exists() else None for key, name in (
+                ("tools", tools_pdf_name(slug)), ("complete", complete_pdf_name(slug)),
+                ("poster", poster_name(slug)), ("poster_a3", poster_name(slug, "A3")))},
             "docx": f"{slug}/{pack_docx_name(slug)}" if (folder / pack_docx_name(slug)).exists() else None,
             "zip": f"{slug}/{bundle_name(slug)}" if (folder / bundle_name(slug)).exists() else None,
             "earlier": [f"{slug}/versions/{name}" for name in meta.get("earlier", [])
                         if (folder / "versions" / name).exists()],
         }
         meta["stale"] = notes.get(slug)
+        parts = meta.get("parts", {})
         for module in meta["modules"]:
+            where = parts.get(module["id"], {})
+            module["volume"] = "booklet" if "booklet" in where or "front" in where else "tools"
+            module["pages"] = where.get("booklet") or where.get("tools") or module["pages"]
             word, sheets = module_docx_path(module["id"]), sheets_path(module["id"])
             module["word"] = f"{slug}/{word}" if (folder / word).is_file() else None
             module["sheets"] = f"{slug}/{sheets}" if (folder / sheets).is_file() else None
