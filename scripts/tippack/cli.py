@@ -75,7 +75,9 @@ def check(slugs: tuple[str, ...]) -> None:
     plan = gather(project, slugs)
     if plan.errors:
         raise ContentError(plan.problems)
-    _echo_problems(plan.warnings)
+    from tippack.building.budget import budget_warnings
+
+    _echo_problems([*plan.warnings, *budget_warnings(plan.loaded, project.root / "build")])
     click.echo(f"ok: {_count(len(plan.library.modules), 'module')}, {_count(len(plan.packs), 'pack')}", err=True)
 
 

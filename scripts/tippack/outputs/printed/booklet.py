@@ -79,6 +79,12 @@ def print_volumes(build: PackBuild) -> tuple[Printed, list[str]]:
     return written, plain_warnings(handler.records)
 
 
+def over_budget(pages: int, budget: int) -> str:
+    """The warning for a booklet longer than its pack's page budget, and what to do about it."""
+    return (f"the booklet has {pages} pages, over its budget of {budget} (print.booklet_pages): move a module"
+            " to the tools with '{id: MODULE, part: tool}' under modules:, or raise the budget")
+
+
 def spans(document: Any, anchors: list[str], end: str) -> dict[str, list[int]]:
     """The pages (indices) of each part that starts at one of ``anchors``, in document order,
     until the next part or ``end``. A part that runs on into the page where the next one

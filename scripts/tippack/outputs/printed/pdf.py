@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 
 from tippack.outputs.base import Output, PackBuild
-from tippack.outputs.printed.booklet import Printed, print_volumes
+from tippack.outputs.printed.booklet import Printed, over_budget, print_volumes
 from tippack.outputs.printed.names import (
     complete_pdf_name,
     date_text,
@@ -45,12 +45,6 @@ class PackPdf(Output):
         build.path(pdf_name(build.slug)).write_bytes(printed.booklet)
         build.path(tools_pdf_name(build.slug)).write_bytes(printed.tools)
         build.path(complete_pdf_name(build.slug)).write_bytes(printed.complete)
-
-
-def over_budget(pages: int, budget: int) -> str:
-    """The warning for a booklet longer than its pack's page budget, with what to do about it."""
-    return (f"the booklet has {pages} pages, over its budget of {budget} (print.booklet_pages): move a module"
-            " to the tools with '{id: MODULE, part: tool}' under modules:, or raise the budget")
 
 
 def printed_record(printed: Printed) -> dict:
