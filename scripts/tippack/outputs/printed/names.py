@@ -67,4 +67,4 @@ def date_text(epoch: int) -> str:
 def versioned_pdf_name(slug: str, version: str) -> str:
     """The file name an earlier version's PDF is kept under."""
     safe = re.sub(r"[^A-Za-z0-9._-]+", "-", version).strip("-") or "earlier"
-    return f"{slug}-booklet-v{safe}.pdf"
+    return f"{slug}-implementation-pack-v{safe}.pdf"

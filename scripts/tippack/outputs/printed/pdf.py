@@ -105,7 +105,7 @@ class EarlierVersions(Output):
         if kept.is_dir():
             shutil.copytree(kept, folder)
         before = build.previous_record.get("version")
-        old_pdf = previous / pdf_name(build.slug)
+        old_pdf = previous / complete_pdf_name(build.slug)
         if before is not None and before != build.plan.tailored.version and old_pdf.is_file():
             folder.mkdir(exist_ok=True)
             shutil.copyfile(old_pdf, folder / versioned_pdf_name(build.slug, str(before)))

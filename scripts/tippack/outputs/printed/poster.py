@@ -62,7 +62,12 @@ def poster_html(build: PackBuild, steps: Markup) -> str:
         date_text=date_text(build.epoch), author=p.home.provider or p.home.name, brand=p.theme.primary,
         fonts_css=(printer.project.overrides / "theme/assets/fonts/fonts.css").resolve().as_uri(),
         poster_css=(printer.project.overrides / "print/poster.css").resolve().as_uri(),
-        steps=steps, calls=calls(pack), checked=pack.context["adult_protection"].get("checked"))
+        steps=steps, calls=calls(pack), checked=_day(pack.context["adult_protection"].get("checked")))
+
+
+def _day(when: Any) -> str:
+    """A date for people ('15 September 2026'), or '' for none."""
+    return f"{when.day} {when:%B %Y}" if when else ""
 
 
 class Poster(Output):

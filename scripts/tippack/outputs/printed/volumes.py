@@ -63,9 +63,10 @@ def volumes(pack: TailoredPack, renderer: Renderer) -> Volumes:
             module, rest, continued=f"The first part of this is in the booklet. Here: {what} {extra}."),
             renderer.examples(module), companion=True))
         if more:
-            found.listed.append(_listed(module, f"The rest of it: {', '.join(more)}.", month))
+            found.listed.append({**_listed(module, "", month), "more": True})
     if companions:
         companions[0]["companion_first"] = True
+    found.listed.sort(key=lambda entry: (entry["more"], entry["month"]))  # the tools by month, then the rest
     found.tools += companions
     return found
 
@@ -81,6 +82,6 @@ def _part(module: TailoredModule, html: Markup, examples: Markup = NO_EXAMPLES, 
 
 def _listed(module: TailoredModule, purpose: str, month: dict[str, int]) -> dict[str, Any]:
     """A line of the booklet's list of tools: what it is for, when, how long, its file."""
-    return {"id": module.id, "title": module.title, "purpose": purpose,
+    return {"id": module.id, "title": module.title, "purpose": purpose, "month": month.get(module.id, 2),
             "when": f"Month {month.get(module.id, 2)}", "time": (module.plan or {}).get("time") or module.time,
-            "file": f"{module.id}.pdf"}
+            "file": f"{module.id}.pdf", "more": False}
