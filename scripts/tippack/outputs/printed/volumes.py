@@ -9,6 +9,7 @@ its sections, its worked examples and its sources. Nothing here lays out a page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,7 +49,7 @@ def volumes(pack: TailoredPack, renderer: Renderer) -> Volumes:
         core, rest = core_sections(module)
         if not core:
             found.tools.append(_part(module, renderer.part(module, rest), renderer.examples(module)))
-            found.listed.append(_listed(module, module.summary, month))
+            found.listed.append(_listed(module, gist(module.summary), month))
             continue
         flows = [s for s in core if s.one_page]
         if flows:
@@ -78,6 +79,14 @@ def _part(module: TailoredModule, html: Markup, examples: Markup = NO_EXAMPLES, 
           ) -> dict[str, Any]:
     return {"id": module.id, "kind": module.kind, "title": module.title, "html": html, "examples": examples,
             "companion": companion, "companion_first": False}
+
+
+def gist(summary: str) -> str:
+    """What a tool is for, for the booklet's one-page list: its summary's first sentence, up to a
+    colon or semicolon (the summaries put the gist first and the contents after)."""
+    first = re.split(r"(?<=[.!?])\s", summary.strip(), maxsplit=1)[0]
+    cut = re.split(r"[:;]\s", first, maxsplit=1)[0].rstrip(" .")
+    return cut + "."
 
 
 def _listed(module: TailoredModule, purpose: str, month: dict[str, int]) -> dict[str, Any]:
