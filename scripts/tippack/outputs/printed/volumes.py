@@ -10,7 +10,7 @@ its sections, its worked examples and its sources. Nothing here lays out a page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from markupsafe import Markup
@@ -56,18 +56,20 @@ def volumes(pack: TailoredPack, renderer: Renderer) -> Volumes:
             found.front.append({"module_id": module.id, "title": flows[0].title,
                                 "html": renderer.part(module, flows, bare=True)})
         more = [s.title for s in rest]
-        note = f"More of this part is in the tools volume: {', '.join(more)}." if more else ""
-        found.booklet.append(_part(module, renderer.part(module, [s for s in core if not s.one_page], note=note)))
+        # The module's introduction goes with the module: in the booklet when the module is core,
+        # else before the rest of it in the tools volume.
+        intro_here = module.part == "core"
+        found.booklet.append(_part(module, renderer.part(
+            module if intro_here else replace(module, intro=None), [s for s in core if not s.one_page])))
         what = f"the rest of it ({', '.join(more)}), its" if more else "its"
         extra = "worked examples and sources" if renderer.examples(module) else "sources"
+        continued = f"The first part of this is in the booklet. Here: {what} {extra}."
         companions.append(_part(module, renderer.part(
-            module, rest, continued=f"The first part of this is in the booklet. Here: {what} {extra}."),
+            replace(module, intro=None) if intro_here else module, rest, continued=continued),
             renderer.examples(module), companion=True))
-        if more:
-            found.listed.append({**_listed(module, "", month), "more": True})
     if companions:
         companions[0]["companion_first"] = True
-    found.listed.sort(key=lambda entry: (entry["more"], entry["month"]))  # the tools by month, then the rest
+    found.listed.sort(key=lambda entry: entry["month"])  # the tools by month, then in the pack's order
     found.tools += companions
     return found
 
@@ -93,4 +95,4 @@ def _listed(module: TailoredModule, purpose: str, month: dict[str, int]) -> dict
     """A line of the booklet's list of tools: what it is for, when, how long, its file."""
     return {"id": module.id, "title": module.title, "purpose": purpose, "month": month.get(module.id, 2),
             "when": f"Month {month.get(module.id, 2)}", "time": (module.plan or {}).get("time") or module.time,
-            "file": f"{module.id}.pdf", "more": False}
+            "file": f"{module.id}.pdf"}
