@@ -25,13 +25,13 @@ from tippack.rendering.render import Renderer
 A3 = math.sqrt(2)  # A3 is A4 with every length times the square root of two
 
 
-def flow_steps(pack: TailoredPack, renderer: Renderer) -> Markup | None:
-    """The text of the pack's one-page flow (its Markdown items), or None if it has none."""
+def flow_steps(pack: TailoredPack, renderer: Renderer) -> tuple[str, Markup] | None:
+    """The title and text of the pack's one-page flow (its Markdown items), or None if it has none."""
     for module in pack.modules:
         for section in module.sections:
             if section.one_page:
-                return Markup("\n").join(renderer.html(item.fields.get("body")) for item in section.items
-                                         if item.type == "markdown")
+                return section.title, Markup("\n").join(renderer.html(item.fields.get("body"))
+                                                        for item in section.items if item.type == "markdown")
     return None
 
 
@@ -53,7 +53,7 @@ def calls(pack: TailoredPack) -> list[tuple[str, dict[str, Any] | None, str]]:
     ]
 
 
-def poster_html(build: PackBuild, steps: Markup) -> str:
+def poster_html(build: PackBuild, flow: tuple[str, Markup]) -> str:
     """The poster's HTML document."""
     pack, printer = build.plan.tailored, build.printer
     p = pack.pack
@@ -62,7 +62,7 @@ def poster_html(build: PackBuild, steps: Markup) -> str:
         date_text=date_text(build.epoch), author=p.home.provider or p.home.name, brand=p.theme.primary,
         fonts_css=(printer.project.overrides / "theme/assets/fonts/fonts.css").resolve().as_uri(),
         poster_css=(printer.project.overrides / "print/poster.css").resolve().as_uri(),
-        steps=steps, calls=calls(pack), checked=_day(pack.context["adult_protection"].get("checked")))
+        title=flow[0], steps=flow[1], calls=calls(pack), checked=_day(pack.context["adult_protection"].get("checked")))
 
 
 def _day(when: Any) -> str:
@@ -85,11 +85,11 @@ class Poster(Output):
         return [poster_name(slug), poster_name(slug, "A3")]
 
     def build(self, build: PackBuild) -> None:
-        steps = flow_steps(build.plan.tailored, build.renderer)
-        if steps is None:
+        flow = flow_steps(build.plan.tailored, build.renderer)
+        if flow is None:
             return
         with quiet_layout() as handler:
-            document = build.printer.layout(poster_html(build, steps), False)
+            document = build.printer.layout(poster_html(build, flow), False)
             build.path(poster_name(build.slug)).write_bytes(document.write_pdf(pdf_variant=UA))
             build.path(poster_name(build.slug, "A3")).write_bytes(document.write_pdf(pdf_variant=UA, zoom=A3))
         build.warnings += [f"weasyprint: {w}" for w in plain_warnings(handler.records)]
