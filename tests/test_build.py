@@ -114,3 +114,16 @@ def test_extends_merges_shared_defaults(built: Path) -> None:
     meta = pack_meta(built, "birchwood-house")
     assert meta["home"] == "Birchwood House"
     assert [m["id"] for m in meta["modules"]][:3] == ["welcome", "responding-to-disclosure", "principles"]  # _defaults
+
+
+@pytest.mark.parametrize("slug", ["oakview", "heatherbank"])
+def test_site_navigation_shows_the_booklet_and_the_tools(built: Path, slug: str) -> None:
+    meta = pack_meta(built, slug)
+    html = (built / slug / "site" / "index.html").read_text(encoding="utf-8")
+    nav = html.split('class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    assert "The booklet" in nav and "Tools" in nav
+    booklet, tools = nav.split("Tools", 1)[0], nav.split("Tools", 1)[1]
+    for module in meta["modules"]:
+        where = meta["parts"][module["id"]]
+        title = module["title"].replace("&", "&amp;")
+        assert title in (booklet if "booklet" in where or "front" in where else tools), module["id"]

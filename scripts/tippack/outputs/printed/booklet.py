@@ -22,6 +22,7 @@ from tippack.outputs.printed.printer import plain_warnings, quiet_layout
 from tippack.outputs.printed.volumes import volumes
 
 UA = "pdf/ua-1"  # WeasyPrint's PDF/UA-1 variant: tags, /Lang, title shown, the XMP identification
+SITE_ONLY = ("using-the-site",)  # shared pages about the website itself, of no use on paper
 
 
 @dataclass
@@ -48,7 +49,8 @@ def print_volumes(build: PackBuild) -> tuple[Printed, list[str]]:
     only_tools = frozenset(m.id for m in pack.modules if not m.in_booklet())
     with quiet_layout() as handler:
         tools_doc = printer.layout(printer.volume_html(
-            "tools.html", pack, parts.tools, [text for _, _, text in build.plan.pages], build.renderer, created,
+            "tools.html", pack, parts.tools, [text for name, _, text in build.plan.pages if name not in SITE_ONLY],
+            build.renderer, created,
             when, only_tools, volume="tools", volume_label="The tools"), fillable)
         tool_spans = spans(tools_doc, [f"module-{p['id']}" for p in parts.tools], "back-matter")
         for listed in parts.listed:
