@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import markdown
@@ -24,6 +26,7 @@ from tippack.reading.templating import md_escape
 from tippack.rendering.templates import environment
 
 KINDS = {kind: label for kind, (label, _) in MODEL_KINDS.items()}
+NO_TOOLS: Mapping[str, int] = MappingProxyType({})  # no module printed apart, in the tools volume
 KIND_TITLES = {kind: heading for kind, (_, heading) in MODEL_KINDS.items()}
 AUDIENCES = {
     "manager": "managers",
@@ -156,18 +159,18 @@ class Renderer:
         html = self.page_html(self.env.get_template("module.md").render(module=view, kinds=KINDS))
         return html + Markup('<p class="part-note">{}</p>').format(note) if note else html
 
-    def quick_start(self, pack: TailoredPack, page_links: bool, level: int = 2, tools: frozenset[str] = frozenset()
+    def quick_start(self, pack: TailoredPack, page_links: bool, level: int = 2, tools: Mapping[str, int] = NO_TOOLS
                     ) -> Markup:
         """The one-page quick start: the first three things to do this month, from the pack.
-        ``tools``: modules printed in another volume (named, with no page number)."""
+        ``tools``: modules printed in another volume (named, with their page there when known)."""
         return Markup(self.env.get_template("quick-start.html").render(
             home=pack.context["home"], facilitator=pack.context["facilitator"], steps=first_three(pack),
             with_facilitator=has_facilitator(pack), page_links=page_links, kinds=KINDS, level=level, tools=tools))
 
-    def month_plan(self, pack: TailoredPack, page_links: bool, level: int = 1, tools: frozenset[str] = frozenset()
+    def month_plan(self, pack: TailoredPack, page_links: bool, level: int = 1, tools: Mapping[str, int] = NO_TOOLS
                    ) -> Markup:
         """The six-month plan: every module in the pack's order, month by month. ``tools``: modules
-        printed in another volume (named as tools, with no page number)."""
+        printed in another volume (named as tools, with their page there when known)."""
         steps = six_month_plan(pack)
         months = [(month, [s for s in steps if s.month == month]) for month in range(1, MONTHS + 1)]
         return Markup(self.env.get_template("month-plan.html").render(

@@ -46,7 +46,7 @@ def print_volumes(build: PackBuild) -> tuple[Printed, list[str]]:
     fillable = pack.pack.print.fillable
     finisher = FormTidy(group_labels(pack)) if fillable else None
     created, when = pdf_date(build.epoch), date_text(build.epoch)
-    only_tools = frozenset(m.id for m in pack.modules if not m.in_booklet())
+    only_tools = {m.id: 0 for m in pack.modules if not m.in_booklet()}
     with quiet_layout() as handler:
         tools_doc = printer.layout(printer.volume_html(
             "tools.html", pack, parts.tools, [text for name, _, text in build.plan.pages if name not in SITE_ONLY],
@@ -55,8 +55,9 @@ def print_volumes(build: PackBuild) -> tuple[Printed, list[str]]:
         tool_spans = spans(tools_doc, [f"module-{p['id']}" for p in parts.tools], "back-matter")
         for listed in parts.listed:
             listed["page"] = tool_spans[f"module-{listed['id']}"][0] + 1
+        tool_pages = {entry["id"]: entry["page"] for entry in parts.listed}
         booklet_doc = printer.layout(printer.volume_html(
-            "booklet.html", pack, parts.booklet, [], build.renderer, created, when, only_tools,
+            "booklet.html", pack, parts.booklet, [], build.renderer, created, when, tool_pages,
             volume="booklet", volume_label="The booklet", front=parts.front, listed=parts.listed,
             tools_pages=len(tools_doc.pages)), fillable)
         booklet_spans = spans(booklet_doc, [f"module-{p['id']}" for p in parts.booklet], "tools-list")

@@ -11,7 +11,7 @@ import contextlib
 import copy
 import gc
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,9 +68,11 @@ class Printer:
         return self.env.get_template(template).render(**{**values, **extra})
 
     def volume_html(self, template: str, pack: TailoredPack, parts: list[dict[str, Any]], pages: list[str],
-                    renderer: Renderer, created: str, date_text: str, tools: frozenset[str], **extra: Any) -> str:
+                    renderer: Renderer, created: str, date_text: str, tools: Mapping[str, int],
+                    **extra: Any) -> str:
         """One volume of the pack (booklet.html, tools.html) as an HTML document: ``parts`` as
-        ``volumes`` made them; ``tools``: the modules printed only in the tools volume."""
+        ``volumes`` made them; ``tools``: the modules printed only in the tools volume, each with its page
+        there once known (0 before)."""
         values = self.values(pack, pages, renderer, created, date_text)
         values.update(
             kinds_here={part["kind"] for part in parts},
