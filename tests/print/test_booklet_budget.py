@@ -30,7 +30,7 @@ def test_build_warns_past_the_budget_and_check_repeats_it(tmp_path: Path) -> Non
     assert pages > 6
     status, err = run_tippack(project, "check")
     assert status == 0
-    assert "packs/rowan.yml:3:" in err and f"warning: last build: the booklet has {pages} pages" in err, err
+    assert f"packs/rowan.yml:3:24: warning: print.booklet_pages: last build: the booklet has {pages} pages" in err, err
     pack.write_text(PACK.replace("booklet_pages: 6", f"booklet_pages: {pages}"), encoding="utf-8")
     status, err = run_tippack(project, "check")
     assert status == 0 and "budget" not in err, err

@@ -18,6 +18,6 @@ def budget_warnings(loaded: list[LoadedPack], out: Path) -> list[Problem]:
         built = record(out, pack.slug) or {}
         pages, budget = built.get("booklet_pages"), pack.model.print.booklet_pages
         if isinstance(pages, int) and pages > budget:
-            message = f"last build: {over_budget(pages, budget)}"
+            message = "last build: " + over_budget(pages, budget).replace(" (print.booklet_pages)", "")
             problems.append(pack.doc.problem(("print", "booklet_pages"), message, severity="warning"))
     return problems
