@@ -13,6 +13,7 @@ from tippack.outputs.bundle.bundle import Bundle
 from tippack.outputs.fill.fill import CompletedCopy
 from tippack.outputs.printed.pdf import EarlierVersions, ModulePdfs, PackPdf
 from tippack.outputs.printed.poster import Poster
+from tippack.outputs.progress.folder import ProgressReport
 from tippack.outputs.sheets.sheets import Sheets
 from tippack.outputs.site.site import Site, SiteCopies
 from tippack.outputs.word.word import WordModules, WordPack
@@ -29,4 +30,5 @@ OUTPUTS = Outputs(
     SiteCopies,
     Bundle,
     CompletedCopy,
+    ProgressReport,
 )
