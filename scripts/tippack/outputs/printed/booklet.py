@@ -73,7 +73,7 @@ def print_volumes(build: PackBuild) -> tuple[Printed, list[str]]:
             in_tools = tool_spans.get(f"module-{module.id}", [])
             written.ranges[module.id] = {name: [pages[0], pages[-1] + 1] for name, pages in (
                 ("front", front), ("booklet", in_booklet[len(front):]), ("tools", in_tools)) if pages}
-            chosen = [booklet_doc.pages[i] for i in in_booklet] + [tools_doc.pages[i] for i in in_tools]
+            chosen = own_pages([booklet_doc.pages[i] for i in in_booklet] + [tools_doc.pages[i] for i in in_tools])
             if chosen:
                 own = (booklet_doc if in_booklet else tools_doc).copy(chosen)
                 own.metadata = copy.copy(booklet_doc.metadata)
@@ -109,6 +109,20 @@ def spans(document: Any, anchors: list[str], end: str) -> dict[str, list[int]]:
         else:
             last = len(document.pages) - 1
         out[name] = list(range(first, last + 1))
+    return out
+
+
+def own_pages(pages: list[Any]) -> list[Any]:
+    """Pages for a PDF of their own: a link to a place not among them (a page reference in the
+    six-month plan, on a page a module shares with it) is left as text, not a broken link."""
+    here = {name for page in pages for name in page.anchors}
+    out = []
+    for page in pages:
+        kept = [link for link in page.links if link[0] != "internal" or link[1] in here]
+        if len(kept) != len(page.links):
+            page = copy.copy(page)
+            page.links = kept
+        out.append(page)
     return out
 
 
