@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from tippack.building.tempdirs import own_tempdir
 from tippack.reading.problems import Problem, sort_problems
-from tippack.reading.project import SLUG_RE, UsageProblem, find_project
+from tippack.reading.project import SLUG_RE, Project, UsageProblem, find_project
 
 if TYPE_CHECKING:
     from tippack.building.shards import Shard
@@ -27,7 +28,7 @@ class ContentError(click.ClickException):
         self.problems = sort_problems(problems)
         super().__init__("\n".join(p.format() for p in self.problems))
 
-    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+    def show(self, file: IO[Any] | None = None) -> None:
         """Print the problems without click's 'Error:' prefix."""
         click.echo(self.message, err=True, file=file)
 
@@ -47,14 +48,14 @@ class _FormatOption(click.Option):
 class Commands(click.Group):
     """tippack's commands; a mistake in how one was called is a usage error (exit 2)."""
 
-    def invoke(self, ctx: click.Context):  # noqa: ANN201 - click's signature
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except UsageProblem as exc:
             raise click.UsageError(str(exc), ctx) from None
 
 
-def _echo_problems(problems) -> None:  # noqa: ANN001
+def _echo_problems(problems: Iterable[Problem]) -> None:
     for problem in sort_problems(list(problems)):
         click.echo(problem.format(), err=True)
 
@@ -169,7 +170,7 @@ def _shard(text: str | None) -> Shard | None:
         raise click.BadParameter(str(exc)) from None
 
 
-def _check_mkdocs_yml(project) -> None:  # noqa: ANN001
+def _check_mkdocs_yml(project: Project) -> None:
     """Stop before building when MkDocs cannot read mkdocs.yml, with one located line."""
     from tippack.outputs.site.engine import ConfigError, project_config
 
@@ -302,13 +303,13 @@ def list_(module: str | None) -> None:
             click.echo(f"  {section.id:<28} {section.title}{f'  [{condition}]' if condition else ''}")
         return
     click.echo("Modules (tippack list MODULE shows one module's sections):")
-    for module_id, loaded in sorted(plan.library.modules.items()):
-        click.echo(f"  {module_id:<28} {loaded.model.kind:<10} {loaded.model.title}")
-        click.echo(f"  {'':<28} sections: {', '.join(s.id for s in loaded.model.sections)}")
+    for module_id, each in sorted(plan.library.modules.items()):
+        click.echo(f"  {module_id:<28} {each.model.kind:<10} {each.model.title}")
+        click.echo(f"  {'':<28} sections: {', '.join(s.id for s in each.model.sections)}")
     click.echo("Packs:")
-    for loaded in plan.loaded:
-        ids = ", ".join(r.id for r in loaded.model.module_refs())
-        click.echo(f"  {loaded.slug:<28} {loaded.model.home.name}")
+    for pack in plan.loaded:
+        ids = ", ".join(r.id for r in pack.model.module_refs())
+        click.echo(f"  {pack.slug:<28} {pack.model.home.name}")
         click.echo(f"  {'':<28} {ids}")
     if plan.errors:
         raise ContentError(plan.problems)

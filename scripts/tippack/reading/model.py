@@ -40,7 +40,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "template": ("Template", "Templates to complete"),
     "log": ("Log", "Logs to keep"),
 }
-Kind = Literal[tuple(KINDS)]  # type: ignore[valid-type]
+Kind = Literal["guide", "proforma", "worksheet", "template", "log"]  # the keys of KINDS, in order
 Audience = Literal[
     "manager",
     "tip-lead",

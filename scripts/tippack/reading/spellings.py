@@ -87,7 +87,8 @@ def respell_modules(doc: Document, known: set[str] | frozenset[str]) -> tuple[Do
                 result[path] = pos
         return result
 
-    as_written = {("modules", new): ("modules", old) for old, new in renumber.items() if old != new}
+    as_written: dict[KeyPath, KeyPath] = {
+        ("modules", new): ("modules", old) for old, new in renumber.items() if old != new}
     respelled = replace(doc, data={**data, "modules": [entries[i] for i in kept]}, values=moved(doc.values),
                         keys=moved(doc.keys), reported=set(doc.reported), as_written={**doc.as_written, **as_written})
     return respelled, found
@@ -105,7 +106,7 @@ def respell_tags(doc: Document) -> tuple[Document, list[Respelling]]:
     found: list[Respelling] = []
     new_data = dict(data)
     for where in TAG_LISTS:
-        parent = new_data
+        parent: Any = new_data
         for key in where[:-1]:
             parent = parent.get(key) if isinstance(parent, dict) else None
         values = parent.get(where[-1]) if isinstance(parent, dict) else None
