@@ -101,16 +101,18 @@ def make_project(target: Path, packs: int, seed: int = 2026, smoke: bool = False
                 {
                     "name": f"Example Support Service {j}",
                     "offers": "Support for survivors of trauma",
-                    "phone": f"01234 5678{j:02d}",
+                    "phone": f"01632 9600{j:02d}",
                     "website": "https://example.org",
                     "checked": "2026-10-01",
                 }
                 for j in range(rng.randint(0, 3))
             ],
             "adult_protection": {
-                "lead": {"name": "Sam Example", "role": "Manager", "phone": "01234 567800"},
-                "council": {"name": "Example Council adult protection team", "phone": "01234 567801"},
-                "out_of_hours": {"name": "Example Council out-of-hours social work", "phone": "01234 567802"},
+                "lead": {"name": "Sam Example", "role": "Manager", "phone": "01632 960000"},
+                "on_call": {"name": "On-call manager (example rota)", "phone": "07700 900000"},
+                "if_about_manager": {"name": "Chris Example", "role": "Owner", "phone": "07700 900001"},
+                "council": {"name": "Example Council adult protection team", "phone": "01632 960001"},
+                "out_of_hours": {"name": "Example Council out-of-hours social work", "phone": "01632 960002"},
                 "checked": "2026-10-01",
             },
             "vars": {"review_date": "2027-05-01"},

@@ -60,6 +60,17 @@ def _echo_problems(problems: Iterable[Problem]) -> None:
         click.echo(problem.format(), err=True)
 
 
+def _echo_unconfirmed(notes: list[Problem], listed: bool) -> None:
+    """One line counting the national numbers printed as "not yet confirmed"; each one when asked."""
+    if not notes:
+        return
+    if listed:
+        _echo_problems(notes)
+    click.echo(f"{notes[0].path}: {_count(len(notes), 'national number')} not yet confirmed on the service's own"
+               " page; printed as \"not yet confirmed\" until someone adds 'confirmed:'"
+               f"{'' if listed else ' (tippack check --unconfirmed lists them)'}", err=True)
+
+
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="tippack")
 def main() -> None:
@@ -68,7 +79,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("slugs", nargs=-1)
-def check(slugs: tuple[str, ...]) -> None:
+@click.option("--unconfirmed", is_flag=True, help="List the national numbers nobody has confirmed yet.")
+def check(slugs: tuple[str, ...], unconfirmed: bool) -> None:
     """Validate every module and the named packs (default: all)."""
     from tippack.planning.plan import gather
 
@@ -77,6 +89,7 @@ def check(slugs: tuple[str, ...]) -> None:
     if plan.errors:
         raise ContentError(plan.problems)
     _echo_problems(plan.warnings)
+    _echo_unconfirmed(plan.library.unconfirmed, listed=unconfirmed)
     click.echo(f"ok: {_count(len(plan.library.modules), 'module')}, {_count(len(plan.packs), 'pack')}", err=True)
 
 

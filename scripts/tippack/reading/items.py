@@ -280,7 +280,7 @@ class DateItem(ItemBase):
     example: Date | None = None
 
 
-ContactKey = Literal["lead", "council", "out_of_hours", "care_inspectorate"]
+ContactKey = Literal["lead", "on_call", "if_about_manager", "council", "out_of_hours", "care_inspectorate"]
 def reachable(contact: Any) -> bool:
     """A contact someone could reach: it has a name, a number, an address or a note of how.
     (A role alone is not a contact: the flow leaves a space to write one in.)"""
@@ -289,6 +289,8 @@ def reachable(contact: Any) -> bool:
 
 CONTACT_LABELS = {
     "lead": "Our adult protection lead",
+    "on_call": "On-call manager (nights and weekends)",
+    "if_about_manager": "If it is about the manager or the lead",
     "council": "Council adult protection team",
     "out_of_hours": "Out of hours (social work)",
     "care_inspectorate": "Care Inspectorate notification",
@@ -312,7 +314,8 @@ class ContactsItem(ItemBase):
 
 @item_type
 class ServicesItem(ItemBase):
-    """National support services from the library's services file, with when each was last checked."""
+    """National support services from the library's services file: where each number was found, and
+    whether a person has confirmed it on the service's own page."""
 
     type: Literal["services"]
     show: Annotated[list[Id], Field(min_length=1)] | None = None
@@ -323,10 +326,11 @@ class ServicesItem(ItemBase):
         """The services named in ``show``, then those on any of ``topics``; every one with neither."""
         services = scope.library.services
         if not self.show and not self.topics:
-            return {"services": tuple(s.model_dump() for s in services.values())}
-        chosen = [services[i] for i in self.show or [] if i in services]
-        chosen += [s for s in services.values() if set(s.topics) & set(self.topics or []) and s not in chosen]
-        return {"services": tuple(s.model_dump() for s in chosen)}
+            chosen = list(services.values())
+        else:
+            chosen = [services[i] for i in self.show or [] if i in services]
+            chosen += [s for s in services.values() if set(s.topics) & set(self.topics or []) and s not in chosen]
+        return {"services": tuple({**s.model_dump(), "unconfirmed": s.unconfirmed} for s in chosen)}
 
     @classmethod
     def cross_check(cls, module: ModuleView, item: dict[str, Any], path: KeyPath) -> list[Problem]:

@@ -60,6 +60,7 @@ class Library:
     services_path: Path | None = None
     invalid: set[str] = field(default_factory=set)  # module ids whose files have errors
     tested_tags: set[str] = field(default_factory=set)  # tags modules test in when/unless
+    unconfirmed: list[Problem] = field(default_factory=list)  # national numbers no person has confirmed yet
 
     def known_tags(self) -> set[str]:
         """Every tag a pack may use that something reads: services, ownership, module conditions."""
@@ -84,11 +85,16 @@ def load_services(project: Project, library: Library, today: dt.date) -> None:
                 if service.id in library.services:
                     problems.append(doc.problem((*where, "id"), f"service id '{service.id}' is used twice"))
                 library.services[service.id] = service
-                if today - service.checked > STALE_AFTER:
-                    problems.append(doc.problem((*where, "checked"),
-                                        f"details of '{service.name[:40]}' were last checked on"
-                                        f" {service.checked.isoformat()}, more than 12 months ago;"
+                if service.confirmed and today - service.confirmed > STALE_AFTER:
+                    problems.append(doc.problem((*where, "confirmed"),
+                                        f"details of '{service.name[:40]}' were last confirmed on"
+                                        f" {service.confirmed.isoformat()}, more than 12 months ago;"
                                         " confirm them on the service's own website before printing", "warning"))
+                if service.unconfirmed:
+                    found = f"found {service.found.isoformat()} in '{service.source.title[:60]}'"
+                    library.unconfirmed.append(doc.problem((*where, "phone"), f"{service.phone} is not yet"
+                                                           f" confirmed on the service's own page ({found})",
+                                                           "unconfirmed"))
     library.problems.extend(problems)
 
 

@@ -165,10 +165,15 @@ class AdultProtection(Strict):
     """The home's adult protection contacts, printed in the disclosure flow."""
 
     lead: Contact | None = None  # the home's named adult protection lead
+    on_call: Contact | None = None  # the on-call manager, for nights and weekends
+    if_about_manager: Contact | None = None  # someone who is not the manager: owner, director, head of service
     council: Contact | None = None  # the council's adult protection team or line
     out_of_hours: Contact | None = None  # out-of-hours social work
     care_inspectorate: Contact | None = None  # how and by whom the Care Inspectorate is notified
     checked: Date | None = None
+
+
+NEVER_MARKED = frozenset({"999", "101", "111"})  # numbers printed without "not yet confirmed"
 
 
 class ServiceSource(Strict):
@@ -190,8 +195,15 @@ class Service(Strict):
     hours: Line | None = None
     topics: list[Id] = []
     note: Text | None = None
-    source: ServiceSource
-    checked: Date
+    source: ServiceSource  # where the number was found
+    found: Date  # when it was found there: not a confirmation
+    confirmed: Date | None = None  # when a person confirmed it on the service's own live page
+
+    @property
+    def unconfirmed(self) -> bool:
+        """Printed with "not yet confirmed": a number nobody has confirmed on the live page
+        (999, 101 and 111 are never marked: everyone can rely on those)."""
+        return self.confirmed is None and bool(self.phone) and (self.phone or "").replace(" ", "") not in NEVER_MARKED
 
     _url = field_validator("website")(check_url)
 

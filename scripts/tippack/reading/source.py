@@ -7,7 +7,7 @@ too large or not UTF-8 are refused with a located message.
 
 Values reach the page exactly as typed. YAML 1.1 (PyYAML's default) reads
 ``version: 1.10`` as the number 1.1, ``time: 1:30`` as 90, ``manager: No`` as false
-and ``phone: 01234567890`` as a number without its 0. Here an unquoted value is text
+and ``phone: 01632960090`` as a number without its 0. Here an unquoted value is text
 unless it is exactly ``true``/``false``, empty/``null``/``~``, a whole number written
 without a leading zero or sign (so its text and its number are the same), or a date
 written YYYY-MM-DD. Text is kept in Unicode NFC, so "ó" typed either way prints alike.

@@ -14,8 +14,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from tippack.reading.contacts import check_contacts, check_route
 from tippack.reading.images import IMAGE_SUFFIXES, image_problem
-from tippack.reading.items import ContactsItem, SignaturesItem
+from tippack.reading.items import SignaturesItem
 from tippack.reading.library import STALE_AFTER, Library, LoadedModule, LoadedPack
 from tippack.reading.loading import ReadPack
 from tippack.reading.model import Pack
@@ -79,13 +80,15 @@ def _check_pack(project: Project, data: Any, doc: Document, library: Library) ->
             continue
         loaded = library.modules.get(module_id)
         if loaded is not None:
-            problems.extend(_check_contacts(doc, data, path, loaded))
+            problems.extend(check_contacts(doc, data, path, loaded))
         exclude = entry.get("exclude") if isinstance(entry, dict) else None
         if loaded is not None and isinstance(exclude, list):  # an invalid module's own problems are reported
             problems.extend(_check_excluded(doc, (index, module_id), loaded, exclude))
     home = mapping(data.get("home"))
     problems.extend(_check_tags(doc, home, data, library))
-    problems.extend(_check_signatories(doc, data, [library.modules[m] for m in seen if m in library.modules]))
+    used = [library.modules[m] for m in seen if m in library.modules]
+    problems.extend(_check_signatories(doc, data, used))
+    problems.extend(check_route(doc, data, used))
     if isinstance(home.get("logo"), str):
         problems.extend(_check_file(project, doc, ("home", "logo"), home["logo"], IMAGE_SUFFIXES))
     return problems + _check_partners(doc, data)
@@ -189,34 +192,6 @@ def _module_hint(written: str, library: Library) -> str:
         module_id = titles[near[0]]
         return f" (did you mean '{module_id}', the module titled '{library.modules[module_id].model.title}'?)"
     return " (run 'tippack list' to see every module's id)"
-
-
-CONTACT_WORDS = {
-    "lead": "the home's adult protection lead",
-    "council": "the council's adult protection team",
-    "out_of_hours": "out-of-hours social work",
-    "care_inspectorate": "how the Care Inspectorate is notified",
-}
-
-
-def _check_contacts(doc: Document, data: dict[str, Any], path: KeyPath, loaded: LoadedModule) -> list[Problem]:
-    """A module that prints the home's adult protection contacts: warn for each one the pack lacks."""
-    wanted: list[str] = []
-    for section in loaded.model.sections:
-        for item in section.items:
-            if isinstance(item, ContactsItem):
-                wanted += [key for key in item.show if key not in wanted]
-    if not wanted:
-        return []
-    given = mapping(data.get("adult_protection"))
-    missing = [key for key in wanted if not isinstance(given.get(key), dict)
-               or not any(given[key].get(k) for k in ("name", "phone", "email", "website", "note"))]
-    if not missing:
-        return []
-    words = ", ".join(f"{CONTACT_WORDS[k]} ({k})" for k in missing)
-    return [doc.problem(path, f"module '{loaded.id}' prints the home's adult protection contacts, but the pack"
-                f" has none for {words}; add them under 'adult_protection:' (the printed flow leaves a"
-                " blank to write them in)", "warning")]
 
 
 def _check_file(project: Project, doc: Document, path: KeyPath, value: str, suffixes: tuple[str, ...]) -> list[Problem]:

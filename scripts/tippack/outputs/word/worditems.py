@@ -278,7 +278,7 @@ def write_contacts(w: ItemWriting) -> None:
         return
     grid = w.table(len(contacts), 2)
     w.widths(grid, [0.35, 0.65])
-    missing = w.part("tp-contact__missing")
+    missing = iter([e for e in w.element.iter() if "tp-contact__missing" in classes(e)])
     for r, (_, label, contact) in enumerate(contacts):
         row = grid.rows[r]
         docxml.keep_row_whole(row)
@@ -290,13 +290,14 @@ def write_contacts(w: ItemWriting) -> None:
         else:
             row.height = Mm(w.pitch * 1.5)
             row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-            if missing is not None:
-                w.writer.run(row.cells[1].paragraphs[0], missing.text_content().strip(), Look(small=True))
+            said = next(missing, None)  # each blank's own words, in the order the HTML gives them
+            if said is not None:
+                w.writer.run(row.cells[1].paragraphs[0], said.text_content().strip(), Look(small=True))
 
 
 @writes("services")
 def write_services(w: ItemWriting) -> None:
-    """National services as the PDF lists them: name, number, hours, when checked and the source."""
+    """National services as the PDF lists them: name, number, hours, where found, and "not yet confirmed"."""
     w.head()
     for child in w.element:
         if not set(HEAD) & classes(child) and not skipped(child):
