@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from support import build_all, small_project
 
-from tippack.building.publish import NOINDEX
+from tippack.building.publish import NOINDEX, noindex
 from tippack.cli import main
 from tippack.reading.project import Project
 
@@ -31,6 +31,19 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Path]:
     (out / "ash" / "site" / "completed").mkdir()  # even inside an output, never published
     (out / "ash" / "site" / "completed" / "answers.html").write_text("<html><head></head>answers</html>")
     return project, out
+
+
+@pytest.mark.unit
+def test_a_page_published_before_is_published_as_it_is() -> None:
+    """The CI workflow publishes the packs it did not rebuild from their gh-pages copies again."""
+    tag = NOINDEX.encode()
+    for page in (b"<!doctype html><html><HEAD lang=en><title>Ash</title></head><body>Ash</body></html>",
+                 b"<p>a page with no head</p>", b""):
+        once = noindex(page)
+        assert once.count(tag) == 1
+        assert noindex(once) == once
+    quoted = b"<html><head><title>x</title></head><body><code>" + tag + b"</code></body></html>"
+    assert noindex(quoted).count(tag) == 2  # the tag written in a page's text is not the page's own
 
 
 def run(args: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch):

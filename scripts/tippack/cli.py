@@ -79,16 +79,22 @@ def main() -> None:
 
 @main.command()
 @click.argument("slugs", nargs=-1)
+@click.option("--reading-ease", is_flag=True, help="Also print every module's reading ease (Flesch) and its counts.")
 @click.option("--unconfirmed", is_flag=True, help="List the national numbers nobody has confirmed yet.")
-def check(slugs: tuple[str, ...], unconfirmed: bool) -> None:
-    """Validate every module and the named packs (default: all)."""
+def check(slugs: tuple[str, ...], reading_ease: bool, unconfirmed: bool) -> None:
+    """Validate every module and the named packs (default: all), and check the library's prose:
+    paragraphs written twice, and staff-facing modules that read too hard."""
     from tippack.planning.plan import gather
+    from tippack.reading.prose import ease_lines, prose_problems
 
     project = find_project()
     plan = gather(project, slugs)
     if plan.errors:
         raise ContentError(plan.problems)
-    _echo_problems(plan.warnings)
+    _echo_problems([*plan.warnings, *prose_problems(project, plan.library)])
+    if reading_ease:
+        for line in ease_lines(plan.library):
+            click.echo(line, err=True)
     _echo_unconfirmed(plan.library.unconfirmed, listed=unconfirmed)
     click.echo(f"ok: {_count(len(plan.library.modules), 'module')}, {_count(len(plan.packs), 'pack')}", err=True)
 

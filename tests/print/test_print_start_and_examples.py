@@ -38,7 +38,9 @@ def test_the_six_month_plan_names_every_module_in_the_pack(pack: Built):
     for module in pack.tailored.modules:
         assert unwrap(module.title) in text, module.title
     facilitator = pack.tailored.pack.facilitator
-    assert ("without an outside facilitator" in text) == (facilitator is None)
+    assert ("is running this work itself" in text) == (facilitator is None)
+    if facilitator is None:
+        assert "facilitator" not in text.lower(), "a home on its own is told about a facilitator"
 
 
 def _steps(pack: Built):

@@ -41,12 +41,19 @@ class PublishError(Exception):
 
 
 def noindex(html: bytes) -> bytes:
-    """The page with a robots meta tag first in its <head> (or first of all, if it has none)."""
+    """The page with a robots meta tag first in its <head> (or first of all, if it has none).
+
+    A page that has it there already, published before (the CI workflow takes the packs it
+    did not rebuild back from gh-pages), is left as it is: publishing again changes nothing.
+    """
     tag = NOINDEX.encode()
     match = _HEAD.search(html)
+    at = match.end() if match else 0
+    if html[at:].startswith(b"\n" + tag if match else tag + b"\n"):
+        return html
     if match is None:
         return tag + b"\n" + html
-    return html[: match.end()] + b"\n" + tag + html[match.end():]
+    return html[:at] + b"\n" + tag + html[at:]
 
 
 def _copier(indexing: bool) -> Callable[[str, str], None]:

@@ -228,9 +228,10 @@ def tailor_module(module: Module, module_id: str, doc: Document, exclude: list[s
             sections.append(TailoredSection(section.id, r(section.title, (*sp, "title"), "text") or "",
                                             r(section.intro, (*sp, "intro"), "intro"), tuple(items),
                                             section.one_page))
+    with_facilitator = bool(pack.facilitator and pack.facilitator.name)
     plan = None
     if module.plan is not None:
-        alone = module.plan.alone if not (pack.facilitator and pack.facilitator.name) else None
+        alone = module.plan.alone if not with_facilitator else None
         plan = {
             "month": module.plan.month,
             "step": r(alone or module.plan.step, ("plan", "alone" if alone else "step"), "text"),
@@ -243,7 +244,7 @@ def tailor_module(module: Module, module_id: str, doc: Document, exclude: list[s
         title=r(module.title, ("title",), "text") or "",
         kind=module.kind,
         summary=r(module.summary, ("summary",), "text") or "",
-        audience=tuple(module.audience),
+        audience=tuple(a for a in module.audience if with_facilitator or a != "facilitator"),  # no one to name
         time=r(module.time, ("time",), "text") or "",
         sources=r.many(module.sources, ("sources",)),
         intro=r(module.intro, ("intro",), "intro"),
