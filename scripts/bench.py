@@ -444,7 +444,43 @@ def serve(results: Results, project: Path, edits: int, slug: str = "home-0000", 
     results["serve_title_edit_max_s"] = max(title_times)
 
 
-GROUPS = ("scale", "shard", "serve")
+def progress(results: Results, project: Path, work: Path, packs: int) -> None:
+    """The cohort progress report of every pack, two assessment rounds each: its time and peak memory.
+
+    Each home's record is made by tippack's own reading of generated answers (as its own
+    report keeps it, without printing each home's PDF); the timed command then reads the
+    records alone, as ``tippack progress --cohort`` always does."""
+    import datetime as dt
+
+    sys.path.insert(0, str(ROOT / "tests" / "reports"))
+    from generate import home_files  # the tests' made-up answers, planted names and all
+
+    from tippack.planning.plan import gather
+    from tippack.reading.project import Project
+    from tippack.reports.collect import collect
+    from tippack.reports.rounds import read_home
+
+    proj = Project(project)
+    out = work / "progress-build"
+    today = dt.date(2026, 12, 6)
+    start = time.perf_counter()
+    for seed, pack in enumerate(gather(proj).packs):
+        folder = work / "answers" / pack.slug
+        home_files(pack.tailored, folder, 2, seed, dt.date(2025, 3, 10))
+        gathered = read_home(proj, pack.tailored, [folder], today)
+        record = out / pack.slug / "progress"
+        record.mkdir(parents=True)
+        (record / "record.json").write_text(collect(gathered, today).record.to_json(), encoding="utf-8")
+    results["progress_records_s"] = time.perf_counter() - start
+    command = [str(BIN / "tippack"), "progress"]
+    for name, extra in (("progress_cohort", []), ("progress_cohort_anonymised", ["--anonymise"])):
+        seconds, peak, _ = measured([*command, "--cohort", "older-people", "--out", str(out), *extra], project)
+        results[f"{name}_s"], results[f"{name}_mb"] = seconds, peak
+    pdf = out / "cohorts" / "older-people" / "older-people-progress.pdf"
+    results["progress_cohort_pages"] = len(__import__("pypdf").PdfReader(pdf).pages)
+
+
+GROUPS = ("scale", "shard", "serve", "progress")
 
 
 def main() -> None:
@@ -475,6 +511,8 @@ def main() -> None:
             shard(results, project, work)
         if "serve" in groups:
             serve(results, project, args.serve_edits)
+        if "progress" in groups:
+            progress(results, project, work, args.packs)
         if "scale" in groups:
             scale(results, project, work, args.packs)
     results["load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -515,6 +553,15 @@ def report(r: dict) -> None:
              f"{r['shard_projection_1020_min']:.1f} min a runner like this one, setup not counted (goal <= 3)"),
             ("  the same from CPU time, 2 free cores",
              f"{r['shard_projection_1020_cpu_min']:.1f} min ({r['shard_cpu_s']:.0f} CPU s for the shard)"),
+        ]
+    if "progress_cohort_s" in r:
+        rows += [
+            (f"progress: records of {r['packs']} homes, two rounds each (not timed as a command)",
+             f"{r['progress_records_s']:.1f} s"),
+            (f"progress --cohort, {r['packs']} homes ({r['progress_cohort_pages']} pages)",
+             f"{r['progress_cohort_s']:.1f} s, peak {r['progress_cohort_mb']} MB"),
+            ("progress --cohort --anonymise",
+             f"{r['progress_cohort_anonymised_s']:.1f} s, peak {r['progress_cohort_anonymised_mb']} MB"),
         ]
     if "serve_text_edit_s" in r:
         rows += [

@@ -17,7 +17,14 @@ Inputs (both SIL Open Font License 1.1, see OFL.txt):
     to the Latin, Greek and Cyrillic ranges below, hinting removed (it prints, it is not
     rasterised at small sizes on old screens).
 
+  - Noto Naskh Arabic and Noto Sans Devanagari from the same package, regular and bold, cut
+    to their scripts (Arabic with Urdu's letters and presentation forms; Devanagari with its
+    extensions and the dotted circle a lone mark is drawn on), every layout feature kept:
+    Arabic letters join and Devanagari conjuncts form only through them. Each has a family
+    name of its own ("Pack Noto Naskh Arabic") for the same reason as "Pack Noto Sans".
+
     python scripts/make_fonts.py ATKINSON_FILES_DIR NOTO_TTF_DIR
+    python scripts/make_fonts.py --scripts NOTO_TTF_DIR     (the script faces only)
 """
 
 from __future__ import annotations
@@ -37,6 +44,16 @@ NOTO_RANGES = (
     "U+0000-036F,U+0370-03FF,U+0400-052F,U+1AB0-1AFF,U+1DC0-1DFF,U+1E00-1EFF,U+2000-206F,"
     "U+20A0-20CF,U+2100-214F,U+2190-2199,U+2C60-2C7F,U+A720-A7FF,U+FB00-FB06,U+FEFF,U+FFFD"
 )
+
+# Script faces: the Debian file stem, the shipped file name, and the characters kept
+# (fonts.css gives each its script's unicode-range; the space, digits and punctuation are kept
+# too, since a space between two words of the script is drawn in the same face).
+SCRIPT_FACES = {
+    "arabic": ("NotoNaskhArabic", "noto-naskh-arabic",
+               "U+0020-007E,U+00A0,U+00AB,U+00BB,U+0600-06FF,U+0750-077F,U+08A0-08FF,U+200C-200F,U+25CC,U+FB50-FDFF,U+FE70-FEFF"),
+    "devanagari": ("NotoSansDevanagari", "noto-sans-devanagari",
+                   "U+0020-007E,U+00A0,U+0900-097F,U+1CD0-1CFF,U+200C-200D,U+20B9,U+25CC,U+A830-A839,U+A8E0-A8FF"),
+}
 
 
 def merge_atkinson(source: Path, style: str, work: Path) -> Path:
@@ -86,8 +103,30 @@ def subset_noto(source: Path, style: str) -> Path:
     return target
 
 
+def subset_script(source: Path, face: str, weight: str) -> Path:
+    """One script face (Arabic, Devanagari) of a weight, cut to its script's ranges."""
+    stem, slug, ranges = SCRIPT_FACES[face]
+    target = OUT / f"{slug}-{weight}-normal.woff2"
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.hinting = False
+    options.desubroutinize = True
+    options.flavor = "woff2"
+    font = subset.load_font(str(source / f"{stem}-{'Bold' if weight == '700' else 'Regular'}.ttf"), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=subset.parse_unicodes(ranges))
+    subsetter.subset(font)
+    subset.save_font(font, str(target), options)
+    return target
+
+
 def main(argv: list[str]) -> int:
-    """Write the merged Atkinson and subset Noto Sans files for every weight and style."""
+    """Write the merged Atkinson and subset Noto files for every weight and style."""
+    if len(argv) == 2 and argv[0] == "--scripts":
+        for face in SCRIPT_FACES:
+            for weight in ("400", "700"):
+                print(subset_script(Path(argv[1]), face, weight).name)
+        return 0
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2
@@ -96,7 +135,7 @@ def main(argv: list[str]) -> int:
         for style in STYLES:
             print(merge_atkinson(atkinson, style, Path(tmp)).name)
             print(subset_noto(noto, style).name)
-    return 0
+    return main(["--scripts", argv[1]])
 
 
 if __name__ == "__main__":

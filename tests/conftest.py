@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from support import EPOCH, ROOT, build_all, copy_project, small_project
+from support import EPOCH, ROOT, build_all, copy_project, sideways_jpeg, small_project
 
 from tippack.reading.project import Project
 
@@ -61,6 +61,35 @@ def torture(tmp_path_factory: pytest.TempPathFactory, _fixed_epoch) -> tuple[Pro
     out = root / "build"
     build_all(project, out, jobs=1)
     return project, out / "torture"
+
+
+SCRIPTS_PACK = """home:
+  name: ہمارا گھر
+  manager: عائشہ خان
+  tip_lead: प्रिया शर्मा
+  logo: content/assets/sideways.jpg
+facilitator:
+  name: Alex Example
+  phone: +44 1632 960123
+modules: [welcome, statement-of-intent]
+signatories:
+  - {name: عائشہ خان, role: مینیجر}
+  - {name: Pat Example, role: Director}
+print: {paper: a4, fillable: true}
+"""
+
+
+@pytest.fixture(scope="session")
+def scripts_pack(tmp_path_factory: pytest.TempPathFactory, _fixed_epoch) -> Path:
+    """A fillable pack whose names are in Arabic script (Urdu) and Devanagari, with a phone number
+    typed without quotes and a logo saved on its side (EXIF), built once: its output folder."""
+    root = tmp_path_factory.mktemp("scripts")
+    project = small_project(root, ())
+    sideways_jpeg(project.assets_dir / "sideways.jpg")
+    (project.packs_dir / "scripts.yml").write_text(SCRIPTS_PACK, encoding="utf-8")
+    out = root / "build"
+    build_all(project, out, formats="site,pdf,docx")
+    return out / "scripts"
 
 
 OFFICE_PACK = """home: {name: Ash House, manager: Pat Example}

@@ -67,3 +67,15 @@ def run_tippack(project: Project, *args: str, env: dict[str, str] | None = None,
     process = tippack(project, *args, env=env)
     _, err = process.communicate(timeout=timeout)
     return process.returncode, err
+
+
+def sideways_jpeg(path: Path) -> None:
+    """A JPEG stored on its side whose EXIF says to turn it (as phone cameras save photos):
+    upright, it is a wide red band over white."""
+    from PIL import Image, ImageDraw
+
+    upright = Image.new("RGB", (400, 200), "white")
+    ImageDraw.Draw(upright).rectangle((0, 0, 400, 60), fill=(180, 0, 0))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: rotate 90 degrees clockwise to show
+    upright.transpose(Image.Transpose.ROTATE_90).save(path, exif=exif.tobytes())

@@ -35,3 +35,6 @@ def test_bench_runs_and_reports_every_figure(tmp_path: Path) -> None:
     assert figures["shard_projection_1020_min"] > 0
     assert 0 < figures["serve_text_edit_s"] < 60 and 0 < figures["serve_title_edit_s"] < 60
     assert figures["serve_pdf_ready_s"] > 0
+    assert figures["progress_cohort_s"] > 0 and figures["progress_cohort_mb"] > 0
+    assert figures["progress_cohort_pages"] >= 1
+    assert "progress --cohort, 2 homes" in done.stdout

@@ -223,6 +223,53 @@ def fill(slug: str, answers: tuple[Path, ...], out: Path | None) -> None:
         click.echo(f"wrote {_shown(path, project.root)}", err=True)
 
 
+@main.command()
+@click.argument("slug", required=False)
+@click.argument("answers", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--cohort", "tag", metavar="TAG", default=None,
+              help="Every home with this tag (such as pilot-2026) in one report, from their progress records.")
+@click.option("--anonymise", is_flag=True, help="With --cohort: no home named, and small numbers held back.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: build/).")
+def progress(slug: str | None, answers: tuple[Path, ...], tag: str | None, anonymise: bool, out: Path | None) -> None:
+    """A home's progress report from the answers saved on its site (files, or a folder of them)
+    in OUT/SLUG/progress/: ratings round by round, the action plan, the statement of intent,
+    training, and the monthly measures as run charts. With --cohort TAG, one report of every
+    home with that tag in OUT/cohorts/TAG/, read from their progress records. Ratings, counts
+    and dates only; never published unless `tippack publish --with-progress` asks."""
+    from tippack.building.output_folder import locked
+
+    if tag is None and (slug is None or not answers):
+        raise click.UsageError("give a pack and its answers files (tippack progress SLUG ANSWERS...), or --cohort TAG")
+    if tag is not None and (slug is not None or answers):
+        raise click.UsageError("--cohort reads the homes' progress records, not answers files: give no SLUG or"
+                               " ANSWERS with it")
+    if anonymise and tag is None:
+        raise click.UsageError("--anonymise is for a cohort report: add --cohort TAG")
+    project = find_project()
+    target = (out if out is not None else project.root / "build").resolve()
+    lock = locked(target, lambda message: click.echo(message, err=True))
+    if tag is not None:
+        from tippack.reports.cohort import progress_cohort
+
+        result, problems = progress_cohort(project, tag, target, anonymise, lock=lock)
+    else:
+        from tippack.reports.home import progress_home
+
+        result, problems = progress_home(project, str(slug), list(answers), target, lock=lock)
+    if result is None:
+        raise ContentError(problems)
+    _echo_problems(problems)
+    for warning in result.warnings:
+        click.echo(warning, err=True)
+    for path in result.written:
+        click.echo(f"wrote {_shown(path, project.root)}", err=True)
+    if (target / "index.html").is_file():  # the local overview links the new report
+        from tippack.building.overview import write_overview
+
+        write_overview(project, target)
+
+
 def _shown(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
@@ -274,12 +321,15 @@ def overview(shard_dirs: tuple[Path, ...], out: Path | None) -> None:
 @click.option("--allow-indexing", is_flag=True,
               help="Let search engines index the pages (by default every page says noindex, nofollow).")
 @click.option("--remote", default="origin", show_default=True, help="With --gh-pages: the remote to push to.")
+@click.option("--with-progress", "with_progress", is_flag=True,
+              help="Publish the progress reports too (each home's, and the cohorts'): they name homes.")
 @click.option("--no-push", is_flag=True, help="With --gh-pages: commit the branch but do not push it.")
 def publish(to: Path | None, gh_pages: bool, source: Path | None, allow_indexing: bool, remote: str,
-            no_push: bool) -> None:
+            no_push: bool, with_progress: bool) -> None:
     """The whole build as one static site: the overview at /, each home's outputs under /SLUG/.
 
-    Never publishes a home's completed copy (build/SLUG/completed/).
+    Never publishes a home's completed copy (build/SLUG/completed/), nor the progress
+    reports unless --with-progress asks.
     """
     from tippack.building.publish import PublishError, publish_gh_pages, publish_to
 
@@ -290,10 +340,11 @@ def publish(to: Path | None, gh_pages: bool, source: Path | None, allow_indexing
     waiting = lambda message: click.echo(message, err=True)  # noqa: E731
     try:
         if to is not None:
-            packs = publish_to(project, out, to, allow_indexing, waiting)
+            packs = publish_to(project, out, to, allow_indexing, waiting, with_progress)
             where = str(to)
         else:
-            packs = publish_gh_pages(project, out, allow_indexing, remote, not no_push, waiting)
+            packs = publish_gh_pages(project, out, allow_indexing, remote, not no_push, waiting,
+                                     progress=with_progress)
             where = "branch gh-pages" + ("" if no_push else f", pushed to {remote}")
     except PublishError as exc:
         raise click.ClickException(str(exc)) from None

@@ -21,6 +21,7 @@ from typing import Any, cast
 from tippack.building.output_folder import clear_debris, locked, staging_folder, swap_in
 from tippack.outputs.bundle.bundle import bundle_name
 from tippack.outputs.printed.names import pdf_name
+from tippack.outputs.progress.folder import COHORTS, report_page
 from tippack.outputs.sheets.sheets import sheets_path
 from tippack.outputs.word.word import module_docx_path, pack_docx_name
 from tippack.reading.project import Project
@@ -57,9 +58,9 @@ def note_status(out: Path, notes: dict[str, str | None]) -> None:
     tmp.replace(path)
 
 
-def overview_packs(out: Path) -> list[dict[str, Any]]:
-    """Every pack in a build folder, in slug order: its record, with links to the outputs present,
-    and why it is out of date, if it is."""
+def overview_packs(out: Path, progress: bool = True) -> list[dict[str, Any]]:
+    """Every pack in a build folder, in slug order: its record, with links to the outputs present
+    (its progress report only when ``progress``), and why it is out of date, if it is."""
     try:
         notes = json.loads((out / STATUS).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -77,6 +78,7 @@ def overview_packs(out: Path) -> list[dict[str, Any]]:
             "zip": f"{slug}/{bundle_name(slug)}" if (folder / bundle_name(slug)).exists() else None,
             "earlier": [f"{slug}/versions/{name}" for name in meta.get("earlier", [])
                         if (folder / "versions" / name).exists()],
+            "progress": report_page(slug) if progress and (out / report_page(slug)).is_file() else None,
         }
         meta["stale"] = notes.get(slug)
         for module in meta["modules"]:
@@ -87,9 +89,20 @@ def overview_packs(out: Path) -> list[dict[str, Any]]:
     return packs
 
 
-def overview_html(project: Project, out: Path) -> str:
-    """The overview page of a build folder."""
-    return environment(project.overrides / "publish").get_template("index.html").render(packs=overview_packs(out))
+def overview_cohorts(out: Path) -> list[dict[str, str]]:
+    """The cohort progress reports in a build folder (build/cohorts/NAME/index.html), by name."""
+    folder = out / COHORTS
+    if not folder.is_dir():
+        return []
+    return [{"name": p.name, "link": f"{COHORTS}/{p.name}/index.html"} for p in sorted(folder.iterdir())
+            if (p / "index.html").is_file()]
+
+
+def overview_html(project: Project, out: Path, progress: bool = True) -> str:
+    """The overview page of a build folder; with ``progress``, linking the progress reports
+    (the local overview does; a published one only when ``publish --with-progress`` asks)."""
+    return environment(project.overrides / "publish").get_template("index.html").render(
+        packs=overview_packs(out, progress), cohorts=overview_cohorts(out) if progress else [])
 
 
 def write_overview(project: Project, out: Path) -> None:

@@ -5,7 +5,9 @@ do in the build folder, so the overview's links work unchanged. What a pack publ
 what the output declarations name (``OUTPUTS.published_files``): an output added later is
 published without touching this file, and one marked ``published = False`` never is.
 Whatever the registry says, a pack's ``completed/`` folder (the home's filled-in copy,
-made by ``tippack fill``) is never published, nor are build records and locks.
+made by ``tippack fill``) is never published, nor are build records and locks. The
+progress reports (``build/SLUG/progress/``, ``build/cohorts/``) are published only with
+``--with-progress``, and only then does the published overview link them.
 
 Packs name homes, managers and staff, so published pages ask search engines not to index
 them or follow their links (a robots meta tag in every HTML page, and a robots.txt that
@@ -26,12 +28,16 @@ from pathlib import Path
 
 from tippack.building.output_folder import locked, swap_in
 from tippack.building.overview import overview_html, overview_packs
+from tippack.outputs.progress.folder import COHORTS
+from tippack.outputs.progress.folder import FOLDER as PROGRESS
 from tippack.outputs.registry import OUTPUTS
 from tippack.reading.project import Project, UsageProblem
 
 NOINDEX = '<meta name="robots" content="noindex, nofollow">'
 ROBOTS_TXT = "# Care home packs name homes and staff: not for search engines.\nUser-agent: *\nDisallow: /\n"
-NEVER_PUBLISHED = ("completed",)  # top-level names under build/SLUG/ that never leave the build folder
+# Top-level names under build/SLUG/ that never leave the build folder with a pack's outputs
+# (a progress report goes only with --with-progress, copied on its own).
+NEVER_PUBLISHED = ("completed", PROGRESS)
 MARK = ".tippack-published"  # in a folder made by ``publish --to``: it may be replaced next time
 _HEAD = re.compile(rb"<head(?:\s[^>]*)?>", re.IGNORECASE)
 
@@ -71,8 +77,9 @@ def _copier(indexing: bool) -> Callable[[str, str], None]:
     return publish_file
 
 
-def lay_out(project: Project, out: Path, target: Path, indexing: bool) -> list[str]:
-    """Write the published site of build folder ``out`` into the new folder ``target``; the slugs published."""
+def lay_out(project: Project, out: Path, target: Path, indexing: bool, progress: bool = False) -> list[str]:
+    """Write the published site of build folder ``out`` into the new folder ``target``; the slugs published.
+    With ``progress``, each home's progress report and the cohort reports go too (and the overview links them)."""
     packs = [meta["slug"] for meta in overview_packs(out)]
     if not packs:
         raise UsageProblem(f"nothing to publish: {out} holds no built packs (run tippack build first)")
@@ -89,14 +96,20 @@ def lay_out(project: Project, out: Path, target: Path, indexing: bool) -> list[s
                                 ignore=lambda folder, names: [n for n in names if n in NEVER_PUBLISHED])
             elif source.is_file():
                 copy(str(source), str(dest))
-    index = overview_html(project, out).encode("utf-8")
+        if progress and (out / slug / PROGRESS).is_dir():
+            shutil.copytree(out / slug / PROGRESS, target / slug / PROGRESS, copy_function=copy)
+    if progress and (out / COHORTS).is_dir():
+        shutil.copytree(out / COHORTS, target / COHORTS, copy_function=copy,
+                        ignore=lambda folder, names: [n for n in names if n.startswith(".")])
+    index = overview_html(project, out, progress).encode("utf-8")
     (target / "index.html").write_bytes(index if indexing else noindex(index))
     if not indexing:
         (target / "robots.txt").write_text(ROBOTS_TXT, encoding="utf-8")
     return packs
 
 
-def publish_to(project: Project, out: Path, target: Path, indexing: bool, waiting: Callable[[str], None]) -> list[str]:
+def publish_to(project: Project, out: Path, target: Path, indexing: bool, waiting: Callable[[str], None],
+               progress: bool = False) -> list[str]:
     """Publish into the folder ``target``, replacing an earlier publish there in one step."""
     target = target.resolve()
     if target.is_relative_to(out) or out.is_relative_to(target):
@@ -108,7 +121,7 @@ def publish_to(project: Project, out: Path, target: Path, indexing: bool, waitin
     staging = target.with_name(f".{target.name}.publishing-{uuid.uuid4().hex[:8]}")
     try:
         with locked(out, waiting):  # no build swaps a pack in while it is copied
-            packs = lay_out(project, out, staging, indexing)
+            packs = lay_out(project, out, staging, indexing, progress)
         (staging / MARK).write_text("published by tippack publish; replaced by the next publish\n", encoding="utf-8")
         if target.exists() and not any(target.iterdir()):
             target.rmdir()
@@ -124,7 +137,7 @@ def _git(root: Path, *args: str) -> str:
 
 
 def publish_gh_pages(project: Project, out: Path, indexing: bool, remote: str, push: bool,
-                     waiting: Callable[[str], None], branch: str = "gh-pages") -> list[str]:
+                     waiting: Callable[[str], None], branch: str = "gh-pages", progress: bool = False) -> list[str]:
     """Commit the published site to ``branch`` with ghp-import (as ``mkdocs gh-deploy`` does) and push it.
 
     The branch keeps no history: each publish is one commit with no parent, pushed with
@@ -144,7 +157,7 @@ def publish_gh_pages(project: Project, out: Path, indexing: bool, remote: str, p
     with tempfile.TemporaryDirectory(prefix="tippack-publish-") as tmp:
         site = Path(tmp) / "site"
         with locked(out, waiting):
-            packs = lay_out(project, out, site, indexing)
+            packs = lay_out(project, out, site, indexing, progress)
         message = (f"tippack publish: {len(packs)} pack{'s' if len(packs) != 1 else ''}"
                    f"{f' from {head}' if head else ''}{'' if indexing else ' (noindex)'}")
         _git(root, "update-ref", "-d", f"refs/heads/{branch}")  # a commit without parents, even when not pushed

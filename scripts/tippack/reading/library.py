@@ -17,6 +17,7 @@ from tippack.reading.problems import Problem
 from tippack.reading.project import SLUG_RE, Project, build_date
 from tippack.reading.schema_errors import translate
 from tippack.reading.source import Document, KeyPath, listed, load_file
+from tippack.reading.typed import typed_problems
 
 STALE_AFTER = dt.timedelta(days=365)
 
@@ -119,6 +120,7 @@ def load_library(project: Project, today: dt.date | None = None) -> Library:
             library.problems.extend(problems)
             continue
         problems.extend(_check_module(doc.data, doc, library))
+        problems.extend(typed_problems(doc, project.overrides))
         module = None
         try:
             module = Module.model_validate(doc.data)

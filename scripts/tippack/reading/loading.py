@@ -15,8 +15,8 @@ from typing import Any
 from tippack.reading.problems import Problem
 from tippack.reading.project import Project
 from tippack.reading.source import Document, load_file
-from tippack.reading.spellings import respell_modules, respell_tags
-from tippack.reading.suggest import did_you_mean
+from tippack.reading.spellings import respell_modules, respell_paper, respell_tags
+from tippack.reading.suggest import did_you_mean, one_of
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def read_pack(project: Project, slug: str, path: Path, known_modules: set[str]) 
     doc, files, problems = _merged(project, path)
     if doc is None:
         return ReadPack(slug, path, None, files, problems)
-    read, tag_spellings = respell_tags(doc)
+    read, tag_spellings = respell_tags(respell_paper(doc))
     for r in tag_spellings:
         problems.append(doc.problem(r.path, f"tag '{r.written[:60]}' is read as '{r.canonical}' (tags are"
                                     " lowercase, with hyphens)", "warning"))
@@ -67,11 +67,13 @@ def _merged(project: Project, path: Path) -> tuple[Document | None, tuple[Path, 
             break
         if base_path in files:
             chain_text = " -> ".join(p.stem for p in files)
-            problems.append(current.problem(("extends",), f"'{name}' is circular ({chain_text} -> {name})"))
+            problems.append(current.problem(("extends",), f"'{name}' is circular ({chain_text} -> {name}): a"
+                                            f" defaults file cannot extend one that extends it; delete this line"
+                                            f" or the 'extends:' in packs/{name}.yml"))
             break
         if not base_path.is_file():
-            choices = [p.stem for p in project.packs_dir.glob("_*.yml")]
-            problems.append(current.problem(("extends",), f"no file packs/{name}.yml{did_you_mean(name, choices)}"))
+            choices = sorted(p.stem for p in project.packs_dir.glob("_*.yml"))
+            problems.append(current.problem(("extends",), f"no file packs/{name}.yml{_defaults_hint(name, choices)}"))
             break
         base, base_problems = load_file(base_path, project.root)
         problems.extend(base_problems)
@@ -86,6 +88,16 @@ def _merged(project: Project, path: Path) -> tuple[Document | None, tuple[Path, 
     if isinstance(merged.data, dict) and "extends" in merged.data:
         merged = replace(merged, data={k: v for k, v in merged.data.items() if k != "extends"})
     return merged, tuple(files), problems
+
+
+def _defaults_hint(name: str, choices: list[str]) -> str:
+    """What to type instead of a defaults name that has no file."""
+    close = did_you_mean(name, choices)
+    if close:
+        return close
+    if choices:
+        return f"; name one of the shared defaults files ({one_of(choices)}), or delete this line"
+    return f"; there are no shared defaults files in packs/: create packs/{name}.yml, or delete this line"
 
 
 def _merge(base: Document, upper: Document) -> Document:

@@ -18,6 +18,7 @@ from tippack.reading.items import AnyItem, item_types
 from tippack.reading.problems import Problem, shorten
 from tippack.reading.source import Document, KeyPath
 from tippack.reading.suggest import did_you_mean, one_of
+from tippack.reading.written_dates import written_date
 
 TYPE_WORDS = {
     "string_type": "text",
@@ -179,6 +180,7 @@ def translate(exc: ValidationError, doc: Document, root: type[BaseModel]) -> lis
 
 
 YAML_11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
+YAML_11_TRUES = {"yes", "on", "y"}
 
 
 def _comment_hint(doc: Document, path: KeyPath) -> str:
@@ -199,9 +201,29 @@ def _type_hint(expected: list[str], value: Any) -> str:
     if "text" in expected and (isinstance(value, bool) or value is None):
         return "; put the value in quotes if you mean it as text"
     if "true or false" in expected and isinstance(value, str) and value.strip().lower() in YAML_11_BOOLS:
-        return "; write true or false"
+        meant = "true" if value.strip().lower() in YAML_11_TRUES else "false"
+        return f"; write {meant} instead of '{value.strip()}'"
     if any(w.startswith("a date") for w in expected) and isinstance(value, str):
-        return "; write dates as YYYY-MM-DD, for example 2026-11-01"
+        return "; write dates as YYYY-MM-DD" + written_date(value)
+    return ""
+
+
+def shape_hint(path: KeyPath, value: Any) -> str:
+    """What to type instead, for text of the wrong shape that is a common slip: curly quotes
+    pasted from a word processor, an e-mail address without its domain."""
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    key = path[-1] if path and isinstance(path[-1], str) else "value"
+    if len(text) > 2 and text[0] in "\u201c\u201d\u2018\u2019\u201e" and text[-1] in "\u201c\u201d\u2018\u2019":
+        return f"; the quotes are curly (from a word processor): type straight ones, like {key}: \"{text[1:-1]}\""
+    if key == "email" and text.count("@") == 1:
+        name, domain = text.split("@")
+        if not domain:
+            return f"; nothing follows the @: type the whole address, like {name or 'name'}@example.org"
+        if "." not in domain:
+            return (f"; '{domain}' after the @ is not a whole domain: type the whole address, like"
+                    f" {name or 'name'}@{domain}.org")
     return ""
 
 
@@ -236,7 +258,7 @@ def _one(error: dict[str, Any], path: KeyPath, doc: Document, root: type[BaseMod
         hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
         return doc.problem(path, f"{describe(value)} is not allowed{hint}; expected {one_of(choices)}")
     if kind == "tippack_shape":
-        return doc.problem(path, f"expected {ctx['words']}, found {describe(value)}")
+        return doc.problem(path, f"expected {ctx['words']}, found {describe(value)}{shape_hint(path, value)}")
     if kind in ("too_short", "string_too_short"):
         if kind == "string_too_short" or isinstance(value, str):
             return doc.problem(path, "expected some text, found an empty value")

@@ -31,7 +31,9 @@ from tippack.reading.yaml_text import (
     LOADER,
     PURE_LOADER,
     hash_comment,
+    odd_spaces,
     one_line,
+    spaces_matter,
     tab_indents,
     unclosed_quote,
     yaml_error,
@@ -232,12 +234,21 @@ def _build(
                 continue
             key = str(key_node.value)
             if key in result:
-                problems.append(_problem(_mark_pos(path, key_node), f"duplicate key '{key[:40]}'"))
+                problems.append(_twice(_mark_pos(path, key_node), doc.keys[(*keypath, key)], keypath, key))
                 continue
             doc.keys[(*keypath, key)] = _mark_pos(path, key_node)
             result[key] = _build(value_node, path, (*keypath, key), doc, constructor, problems, budget)
         return result
     return None
+
+
+def _twice(pos: Pos, first: Pos, keypath: KeyPath, key: str) -> Problem:
+    """A key written twice in one mapping: YAML would quietly keep the last, so say where both are."""
+    where = f"under '{keypath[-1]}:'" if keypath and isinstance(keypath[-1], str) else (
+        "in this entry" if keypath else "in this file")
+    seen = "earlier on this line" if first.line == pos.line else f"on line {first.line}"
+    return _problem(pos, f"{label((*keypath, key))}: '{key[:40]}' is written twice {where} (first {seen}); YAML"
+                    " would quietly keep only the last one, so delete the one you do not mean")
 
 
 def _problem(pos: Pos, message: str) -> Problem:
@@ -265,6 +276,9 @@ def load_text(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     tabs = tab_indents(text, rel)
     if tabs:  # every line with a tab, in one run (the parser stops at the first)
         return None, tabs
+    spaces = odd_spaces(text, rel)
+    if spaces and spaces_matter(text, spaces):
+        return None, spaces
     try:
         nodes = list(yaml.compose_all(text, Loader=LOADER))
     except yaml.MarkedYAMLError:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tippack.reading.source import Document, KeyPath, Pos
+from tippack.reading.source import Document, KeyPath, Pos, mapping
 
 
 @dataclass(frozen=True)
@@ -125,3 +125,18 @@ def respell_tags(doc: Document) -> tuple[Document, list[Respelling]]:
     if not found:
         return doc, []
     return replace(doc, data=new_data, reported=set(doc.reported)), found
+
+
+PAPERS = {"a4": "A4", "letter": "Letter"}
+
+
+def respell_paper(doc: Document) -> Document:
+    """A document whose ``print: paper:`` is written as the schema has it when only its case
+    differs (``a4`` is A4, ``letter`` is Letter): the same size, so nothing to warn about."""
+    data = doc.data
+    settings = data.get("print") if isinstance(data, dict) else None
+    paper = settings.get("paper") if isinstance(settings, dict) else None
+    if not isinstance(paper, str) or paper.strip().lower() not in PAPERS or PAPERS[paper.strip().lower()] == paper:
+        return doc
+    return replace(doc, data={**data, "print": {**mapping(settings), "paper": PAPERS[paper.strip().lower()]}},
+                   reported=set(doc.reported))

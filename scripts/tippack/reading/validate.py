@@ -9,13 +9,15 @@ through which content enters the build.
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from tippack.reading.contacts import check_contacts, check_route
-from tippack.reading.images import IMAGE_SUFFIXES, image_problem
+from tippack.reading.images import IMAGE_SUFFIXES, image_problem, image_warning
 from tippack.reading.items import SignaturesItem
 from tippack.reading.library import STALE_AFTER, Library, LoadedModule, LoadedPack
 from tippack.reading.loading import ReadPack
@@ -26,6 +28,7 @@ from tippack.reading.schema_errors import translate
 from tippack.reading.source import Document, KeyPath, is_date, listed, mapping
 from tippack.reading.spellings import entry_id, entry_path
 from tippack.reading.suggest import did_you_mean
+from tippack.reading.typed import typed_problems
 
 
 def check_pack(project: Project, read: ReadPack, library: Library) -> tuple[LoadedPack | None, list[Problem]]:
@@ -33,12 +36,14 @@ def check_pack(project: Project, read: ReadPack, library: Library) -> tuple[Load
     problems: list[Problem] = []
     if not SLUG_RE.match(read.slug):
         problems.append(Problem(project.rel(read.path), 1, 1, f"pack file name '{read.slug[:40]}' is not a valid slug"
-                                " (lowercase letters a-z, digits 0-9 and hyphens)"))
+                                f" (lowercase letters a-z, digits 0-9 and hyphens){_rename_hint(read.slug)}"))
     problems.extend(read.problems)
     doc = read.doc
     if doc is None:
         return None, problems
     problems.extend(_check_pack(project, doc.data, doc, library))
+    problems.extend(typed_problems(doc, project.overrides))
+    problems.extend(_no_modules(doc, library))
     pack = None
     try:
         pack = Pack.model_validate(doc.data)
@@ -210,4 +215,27 @@ def _check_file(project: Project, doc: Document, path: KeyPath, value: str, suff
     trouble = image_problem(resolved)
     if trouble:
         return [doc.problem(path, f"'{value[:60]}' {trouble}")]
-    return []
+    heavy = image_warning(resolved)
+    return [doc.problem(path, f"'{value[:60]}' {heavy}", "warning")] if heavy else []
+
+
+def _no_modules(doc: Document, library: Library) -> list[Problem]:
+    """A pack that lists no modules (``modules: []``, or no ``modules:``): what to write instead."""
+    data = doc.data
+    if not isinstance(data, dict) or data.get("modules") not in (None, []):
+        return []
+    known = sorted(library.known_ids)
+    example = ", ".join(["welcome"] if "welcome" in known else known[:2])
+    how = f"list the modules this pack prints, like modules: [{example}] (tippack list shows them all)"
+    if "modules" not in data:
+        if any(did_you_mean(str(key), ["modules"]) for key in data):
+            return []  # 'modlues:' is there: its own message says what was meant
+        return [doc.problem((), f"missing required key 'modules': {how}")]
+    return [doc.problem(("modules",), f"expected at least 1 entry, found 0: {how}")]
+
+
+def _rename_hint(slug: str) -> str:
+    """The file name to use instead: the slug in lowercase, with hyphens for anything else."""
+    plain = unicodedata.normalize("NFKD", slug).encode("ascii", "ignore").decode()
+    better = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return f"; rename the file packs/{better}.yml" if better else "; rename it with letters a-z, like packs/oakview.yml"

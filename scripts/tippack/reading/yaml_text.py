@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, cast
 
 import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from tippack.reading.problems import Problem
 
@@ -70,6 +71,61 @@ def tab_indents(text: str, rel: str) -> list[Problem]:
             problems.append(Problem(rel, number, indent.index("\t") + 1, "YAML does not parse: a tab character"
                                     " cannot be used for indentation in YAML; use spaces"))
     return problems
+
+
+ODD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u3000"
+AFTER_KEY = re.compile(r"^\s*(?:-\s+)?[^\s:#'\"{\[][^:#]*:([" + ODD_SPACES + "])")  # a key, then an odd space
+
+
+def odd_spaces(text: str, rel: str) -> list[Problem]:
+    """Every line indented with a non-breaking (or other unusual) space, or with one after a
+    key's ':' where an ordinary space belongs. Word and web pages paste them; they look like
+    spaces, but YAML reads them as part of the text, so the line means something else."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t" + ODD_SPACES))]
+        odd = next((i for i, ch in enumerate(indent) if ch in ODD_SPACES), None)
+        after = AFTER_KEY.match(line)
+        if odd is not None and line.strip():
+            problems.append(Problem(rel, number, odd + 1, f"this line is indented with {_space_name(indent[odd])},"
+                                    " which YAML reads as text, not as indentation; delete it and indent with"
+                                    " ordinary spaces"))
+        elif after:
+            problems.append(Problem(rel, number, after.start(1) + 1, f"there is {_space_name(after.group(1))}"
+                                    f" after '{line[:after.start(1)].strip()}', where YAML needs an ordinary space;"
+                                    " delete it and type a space"))
+    return problems
+
+
+def _space_name(ch: str) -> str:
+    return "a non-breaking space" if ch in "\u00a0\u202f" else f"an unusual space (U+{ord(ch):04X})"
+
+
+def spaces_matter(text: str, spaces: list[Problem]) -> bool:
+    """Whether the unusual spaces in ``spaces`` change what the file means: with ordinary spaces
+    there, a file that does not parse parses (or fails later), or a key holds one (a line
+    indented with one is read as a new key). Inside a value's text they are text, and print."""
+    try:
+        nodes = list(yaml.compose_all(text, Loader=LOADER))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        lines = text.splitlines(keepends=True)
+        for problem in spaces:
+            lines[problem.line - 1] = "".join(" " if ch in ODD_SPACES else ch for ch in lines[problem.line - 1])
+        return mark is not None and _parses_further("".join(lines), mark.line)
+    except yaml.YAMLError:
+        return False
+    stack = [n for n in nodes if n is not None]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if isinstance(key, ScalarNode) and any(ch in ODD_SPACES for ch in key.value):
+                    return True
+                stack.append(value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return False
 
 
 QUOTE_OPENS = re.compile(r"""(?:^\s*-\s+|:\s+|[\[{,]\s*)(["'])""")

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from tippack.planning.months import MONTHS, first_three, has_facilitator, six_month_plan
 from tippack.planning.tailor import TailoredItem, TailoredModule, TailoredPack
+from tippack.reading.glyphs import field_draws
 from tippack.reading.model import KINDS as MODEL_KINDS
 from tippack.reading.templating import md_escape
 from tippack.rendering.templates import environment
@@ -69,6 +70,9 @@ class Renderer:
         self.env = environment(overrides / "items", overrides / "pages")
         self.env.filters["md"] = md_escape
         self.env.filters["audience"] = lambda a: AUDIENCES.get(a, a)
+        # A fillable PDF field draws in one font and does not join Arabic letters: a pre-printed
+        # value that font lacks prints as text instead (signatures.html, pack.css).
+        self.env.tests["field_drawn"] = lambda text: field_draws(str(text), overrides)
         self.extensions, self.extension_configs = extensions, extension_configs
         # Without "toc": it only adds automatic heading ids, which would clash once every
         # module shares one print document. Explicit ids ({ #id }) still apply.

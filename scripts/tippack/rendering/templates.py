@@ -7,6 +7,7 @@ rendered elsewhere, sandboxed: ``templating``.)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +18,7 @@ def environment(*folders: Path, autoescape: bool | Callable[[str | None], bool] 
                 keep_trailing_newline: bool = False) -> Environment:
     """An environment over ``folders``. ``tidy`` trims the line after a block tag and the
     spaces before it; plain-text templates (a README, a starter pack) may not want that."""
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader([str(f) for f in folders]),
         autoescape=autoescape,
         undefined=StrictUndefined,
@@ -25,6 +26,19 @@ def environment(*folders: Path, autoescape: bool | Callable[[str | None], bool] 
         lstrip_blocks=tidy,
         keep_trailing_newline=keep_trailing_newline,
     )
+    env.filters["isolated"] = isolated
+    return env
+
+
+RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def isolated(text: str) -> str:
+    """A value with right-to-left letters (Urdu, Arabic) set apart by the invisible marks
+    FSI and PDI, so that its own first letter decides its direction: 'ہمارا گھر (نیا)!' inside
+    an English sentence keeps its brackets and '!' where a reader of Urdu expects them. Any
+    other value is given back as it is."""
+    return f"\u2068{text}\u2069" if RIGHT_TO_LEFT.search(text) else text
 
 
 def html_only() -> Callable[[str | None], bool]:

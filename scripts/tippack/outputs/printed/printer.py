@@ -20,7 +20,7 @@ from tippack.outputs.printed.names import page_title, short_name
 from tippack.planning.tailor import TailoredPack
 from tippack.reading.project import Project
 from tippack.rendering.render import KINDS, RenderedModule, Renderer
-from tippack.rendering.templates import environment
+from tippack.rendering.templates import environment, isolated
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,8 @@ class Printer:
             author=author,
             created=created,
             date_text=date_text,
-            short_name=short_name(p.home.name),
-            stamp=f"{short_name(p.home.name)} · version {pack.version} · {date_text}",
+            short_name=isolated(short_name(p.home.name)),
+            stamp=f"{isolated(short_name(p.home.name))} · version {pack.version} · {date_text}",
             paper=p.print.paper,
             duplex=p.print.duplex,
             large_print=p.print.large_print,

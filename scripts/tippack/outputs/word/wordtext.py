@@ -11,6 +11,7 @@ write-in spaces and check boxes for it.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -41,6 +42,7 @@ from tippack.outputs.word.looks import (
     tag_of,
 )
 from tippack.outputs.word.tables import column_shares, ends_with_table, layout_table, set_widths
+from tippack.reading.images import upright
 
 
 @dataclass
@@ -325,7 +327,9 @@ class WordWriter:
         path = Path(unquote(urlparse(source).path))
         if path.suffix.lower() not in (".png", ".jpg", ".jpeg") or not path.is_file():
             return
-        self.paragraph(container).add_run().add_picture(str(path), height=Mm(30))
+        turned = upright(path)
+        picture = io.BytesIO(turned) if turned is not None else str(path)
+        self.paragraph(container).add_run().add_picture(picture, height=Mm(30))
 
 
 _SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's white space (not the no-break and em spaces)
