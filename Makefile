@@ -17,10 +17,12 @@ build: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -m unit
 
 bench: $(STAMP)

@@ -11,6 +11,7 @@ import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tippack.outputs.base import PackBuild
 from tippack.outputs.printed.names import date_text
@@ -113,7 +114,7 @@ def _build(job: BuildJob) -> BuildResult:
 PRINTED_KEYS = ("booklet_pages", "tools_pages", "booklet_fill", "parts", "poster_pages")
 
 
-def _record(folder: Path | None) -> dict:
+def _record(folder: Path | None) -> dict[str, Any]:
     try:
         return json.loads((folder / ".tippack.json").read_text(encoding="utf-8")) if folder else {}
     except (OSError, ValueError):

@@ -16,6 +16,7 @@ import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 from tippack.building.output_folder import clear_debris, locked, staging_folder, swap_in
 from tippack.outputs.bundle.bundle import bundle_name
@@ -31,11 +32,11 @@ SHARE_FILE = ".tippack-shard.json"  # in a shard's output folder: which packs ar
 STATUS = ".tippack-status.json"  # why a published pack is out of date, by slug
 
 
-def record(out: Path, slug: str) -> dict | None:
+def record(out: Path, slug: str) -> dict[str, Any] | None:
     """The build record of a published pack, if there is one."""
     path = out / slug / ".tippack.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return cast(dict[str, Any], json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError):
         return None
 
@@ -57,7 +58,7 @@ def note_status(out: Path, notes: dict[str, str | None]) -> None:
     tmp.replace(path)
 
 
-def overview_packs(out: Path, progress: bool = True) -> list[dict]:
+def overview_packs(out: Path, progress: bool = True) -> list[dict[str, Any]]:
     """Every pack in a build folder, in slug order: its record, with links to the outputs present
     (its progress report only when ``progress``), and why it is out of date, if it is."""
     try:

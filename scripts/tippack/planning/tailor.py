@@ -166,7 +166,7 @@ def undefined_message(message: str, context: dict[str, Any]) -> str:
 
 def _template_lineno(exc: Exception) -> int | None:
     lineno = getattr(exc, "lineno", None)
-    if lineno:
+    if isinstance(lineno, int) and lineno:
         return lineno
     tb = exc.__traceback__
     found = None

@@ -40,7 +40,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "template": ("Template", "Templates to complete"),
     "log": ("Log", "Logs to keep"),
 }
-Kind = Literal[tuple(KINDS)]  # type: ignore[valid-type]
+Kind = Literal["guide", "proforma", "worksheet", "template", "log"]  # the keys of KINDS, in order
 # Where a module (or one of its sections) is printed: in the core booklet a home uses in its
 # first month, or among the tools, a volume of their own, each tool also a PDF of its own.
 Part = Literal["core", "tool"]

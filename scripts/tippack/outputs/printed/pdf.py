@@ -81,7 +81,8 @@ def print_html(build: PackBuild) -> str:
         build.shared["print_html"] = build.printer.html(
             build.plan.tailored, build.modules, [text for _, _, text in build.plan.pages], build.renderer,
             pdf_date(build.epoch), date_text(build.epoch))
-    return build.shared["print_html"]
+    html: str = build.shared["print_html"]
+    return html
 
 
 class EarlierVersions(Output):
@@ -100,6 +101,8 @@ class EarlierVersions(Output):
 
     def build(self, build: PackBuild) -> None:
         previous = build.previous
+        if previous is None:  # not wanted without one
+            return
         kept = previous / "versions"
         folder = build.path("versions")
         if kept.is_dir():
