@@ -26,11 +26,13 @@ build: system
 test: system-test
 	@$(MAKE) --no-print-directory $(STAMP)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 test-fast: system-test
 	@$(MAKE) --no-print-directory $(STAMP)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q -m unit
 
 bench: $(STAMP)

@@ -444,6 +444,16 @@ def serve(results: Results, project: Path, edits: int, slug: str = "home-0000", 
     results["serve_title_edit_max_s"] = max(title_times)
 
 
+def pages(results: Results, project: Path, work: Path, count: int = 6) -> None:
+    """Pages laid out per home before the booklet (the whole pack at once) and now (the booklet,
+    the tools and the poster), projected to 1,020 homes: the projection must fall."""
+    from bench_pages import pages_laid_out
+
+    slugs = sorted(p.stem for p in (project / "packs").glob("*.yml") if not p.name.startswith("_"))[:count]
+    tippack(["build", *slugs, "--jobs", "2", "--format", "pdf", "--out", str(work / "pages")], project)
+    results.update(pages_laid_out(project, work / "pages", slugs, SCOTLAND_CARE_HOMES))
+
+
 def progress(results: Results, project: Path, work: Path, packs: int) -> None:
     """The cohort progress report of every pack, two assessment rounds each: its time and peak memory.
 
@@ -480,7 +490,7 @@ def progress(results: Results, project: Path, work: Path, packs: int) -> None:
     results["progress_cohort_pages"] = len(__import__("pypdf").PdfReader(pdf).pages)
 
 
-GROUPS = ("scale", "shard", "serve", "progress")
+GROUPS = ("scale", "shard", "serve", "progress", "pages")
 
 
 def main() -> None:
@@ -515,6 +525,8 @@ def main() -> None:
             progress(results, project, work, args.packs)
         if "scale" in groups:
             scale(results, project, work, args.packs)
+        if "pages" in groups:
+            pages(results, project, work)
     results["load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     report(results)
 
@@ -553,6 +565,13 @@ def report(r: dict) -> None:
              f"{r['shard_projection_1020_min']:.1f} min a runner like this one, setup not counted (goal <= 3)"),
             ("  the same from CPU time, 2 free cores",
              f"{r['shard_projection_1020_cpu_min']:.1f} min ({r['shard_cpu_s']:.0f} CPU s for the shard)"),
+        ]
+    if "pages_before" in r:
+        rows += [
+            (f"pages laid out per home, before / after ({r['pages_homes']} homes)",
+             f"{r['pages_before']:.1f} / {r['pages_after']:.1f} (the whole pack / booklet, tools and poster)"),
+            ("  projected to 1,020 homes, before / after",
+             f"{r['pages_before_1020']:,.0f} / {r['pages_after_1020']:,.0f} (must fall)"),
         ]
     if "progress_cohort_s" in r:
         rows += [

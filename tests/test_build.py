@@ -54,18 +54,23 @@ def test_every_site_page_links_the_printable_pack(built: Path, slug: str) -> Non
     assert len(pages) > 5
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        assert f"{slug}-implementation-pack.pdf" in html, page
+        assert f"{slug}-booklet.pdf" in html, page  # the printable pack is the booklet
         assert "Download the printable pack" in html, page
+    home = (site / "index.html").read_text(encoding="utf-8")
+    for name in (f"{slug}-implementation-pack.pdf", f"{slug}-tools.pdf", f"{slug}-poster.pdf", f"{slug}-poster-a3.pdf"):
+        assert f"{name}\"" in home and (site / name).is_file(), name
 
 
 def test_module_pdfs_hold_the_module_pages(built: Path) -> None:
     meta = pack_meta(built, "oakview")
-    whole = PdfReader(built / "oakview" / "oakview-implementation-pack.pdf")
+    volumes = {name: PdfReader(built / "oakview" / f"oakview-{name}.pdf") for name in ("booklet", "tools")}
     for module in meta["modules"]:
-        start, end = module["pages"]
+        where = meta["parts"][module["id"]]
         part = PdfReader(built / "oakview" / "modules" / f"{module['id']}.pdf")
-        assert len(part.pages) == end - start
-        assert part.pages[0].extract_text() == whole.pages[start].extract_text()
+        assert len(part.pages) == sum(end - start for start, end in where.values())
+        volume, (start, _) = next((name, where[key]) for key, name in (
+            ("front", "booklet"), ("booklet", "booklet"), ("tools", "tools")) if key in where)
+        assert part.pages[0].extract_text() == volumes[volume].pages[start].extract_text()
 
 
 def test_overview_lists_every_pack_with_links(built: Path) -> None:
@@ -74,18 +79,21 @@ def test_overview_lists_every_pack_with_links(built: Path) -> None:
         meta = pack_meta(built, slug)
         assert meta["home"] in html
         assert f'href="{slug}/site/index.html"' in html
-        assert f'href="{slug}/{slug}-implementation-pack.pdf"' in html
-        assert f'href="{slug}/{slug}-pack.zip"' in html
-        assert f">{meta['pages']}<" in html
+        for name in ("booklet", "implementation-pack", "tools", "poster", "poster-a3", "pack.zip"):
+            assert f'href="{slug}/{slug}-{name}' in html, name
+        assert f">{meta['booklet_pages']} / {meta['tools_pages']}<" in html
 
 
 def test_bundle_holds_site_pdf_and_readme(built: Path) -> None:
     with zipfile.ZipFile(built / "heatherbank" / "heatherbank-pack.zip") as archive:
         names = set(archive.namelist())
         readme = archive.read("README.txt").decode()
-    assert {"README.txt", "site/heatherbank-implementation-pack.pdf", "site/index.html"} <= names
-    assert sum(name.endswith("heatherbank-implementation-pack.pdf") for name in names) == 1  # the PDF once
+    printed = {f"site/heatherbank-{name}.pdf" for name in ("booklet", "tools", "implementation-pack", "poster",
+                                                             "poster-a3")}
+    assert {"README.txt", "site/index.html", *printed} <= names
+    assert sum(name.endswith("heatherbank-booklet.pdf") for name in names) == 1  # each PDF once
     assert "index.html" in readme and "Heatherbank House" in readme
+    assert "heatherbank-booklet.pdf" in readme and "heatherbank-poster.pdf" in readme
 
 
 def test_tailoring_follows_tags_and_exclusions(built: Path) -> None:
@@ -106,3 +114,16 @@ def test_extends_merges_shared_defaults(built: Path) -> None:
     meta = pack_meta(built, "birchwood-house")
     assert meta["home"] == "Birchwood House"
     assert [m["id"] for m in meta["modules"]][:3] == ["welcome", "responding-to-disclosure", "principles"]  # _defaults
+
+
+@pytest.mark.parametrize("slug", ["oakview", "heatherbank"])
+def test_site_navigation_shows_the_booklet_and_the_tools(built: Path, slug: str) -> None:
+    meta = pack_meta(built, slug)
+    html = (built / slug / "site" / "index.html").read_text(encoding="utf-8")
+    nav = html.split('class="md-nav md-nav--primary"', 1)[1].split("md-sidebar--secondary", 1)[0]
+    assert "The booklet" in nav and "Tools" in nav
+    booklet, tools = nav.split("The booklet", 1)[1].split("Tools", 1)
+    for module in meta["modules"]:
+        where = meta["parts"][module["id"]]
+        title = module["title"].replace("&", "&amp;")
+        assert title in (booklet if "booklet" in where or "front" in where else tools), module["id"]

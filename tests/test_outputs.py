@@ -40,8 +40,9 @@ def test_the_entry_list_gives_the_formats_and_what_the_site_and_bundle_take() ->
     assert OUTPUTS.linked_formats() == {"pdf", "docx", "xlsx"}
     assert OUTPUTS.bundled_formats() == {"site", "pdf", "docx", "xlsx"}
     assert [OUTPUTS.words(f) for f in ("pdf", "site", "docx")] == ["the PDF", "the website", "docx"]
-    assert OUTPUTS.linked_files("oak") == [pdf_name("oak"), "modules", "oak-implementation-pack.docx", "word",
-                                           "sheets"]
+    assert OUTPUTS.linked_files("oak") == [pdf_name("oak"), "oak-tools.pdf", "oak-implementation-pack.pdf",
+                                           "oak-poster.pdf", "oak-poster-a3.pdf", "modules",
+                                           "oak-implementation-pack.docx", "word", "sheets"]
     assert "completed" not in OUTPUTS.published_files("oak")
     orders = [cls.order for cls in OUTPUTS]
     assert orders == sorted(orders)

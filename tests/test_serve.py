@@ -112,7 +112,7 @@ def test_serve_rebuilds_prints_shows_problems_and_cleans_up(tmp_path: Path) -> N
         assert page and "Ash House" in page
         assert "tp-download" in page and "tippack-preview.json" in page  # the links are told how the PDF is going
         assert wait_for(lambda: preview.pdf_ready(1)), preview.output()
-        assert (fetch(f"{preview.base}/ash-implementation-pack.pdf") or b"").startswith(b"%PDF")
+        assert (fetch(f"{preview.base}/ash-booklet.pdf") or b"").startswith(b"%PDF")  # the printable pack
         assert (fetch(f"{preview.base}/modules/principles.pdf") or b"").startswith(b"%PDF")
 
         edit(preview.project, "principles", "intro: |\n  ", "intro: |\n  Freshly edited. ")

@@ -9,6 +9,7 @@ import pytest
 from printed import Built
 from support import ROOT
 
+from tippack.outputs.printed.booklet import SITE_ONLY
 from tippack.planning.plan import gather
 from tippack.reading.project import Project
 
@@ -23,7 +24,8 @@ def packs(built: Path, project: Project) -> dict[str, Built]:
     """Every example pack, by slug, with what its pack file asks the print to be."""
     plan = gather(project)
     assert not plan.errors
-    return {p.slug: Built(p.slug, p.tailored, built / p.slug, [title for _, title, _ in p.pages])
+    return {p.slug: Built(p.slug, p.tailored, built / p.slug,
+                          [title for name, title, _ in p.pages if name not in SITE_ONLY])
             for p in plan.packs}
 
 

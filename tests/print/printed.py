@@ -151,9 +151,22 @@ class Built:
     def reader_pages(self):
         return self.pdf.reader.pages
 
-    def ranges(self) -> dict[str, tuple[int, int]]:
-        """Each module's pages in the pack, as 0-based [start, end), from the build record."""
-        return {m["id"]: tuple(m["pages"]) for m in self.record["modules"]}
+    def ranges(self, volume: str) -> dict[str, tuple[int, int]]:
+        """Each module's pages in one volume (booklet or tools), as 0-based [start, end), from the
+        build record; parts that follow one another share a page."""
+        return {module: tuple(where[volume]) for module, where in self.record["parts"].items() if volume in where}
+
+    @cached_property
+    def booklet(self) -> PackPdf:
+        return PackPdf(self.folder / f"{self.slug}-booklet.pdf")
+
+    @cached_property
+    def tools(self) -> PackPdf:
+        return PackPdf(self.folder / f"{self.slug}-tools.pdf")
+
+    def volume(self, name: str) -> PackPdf:
+        """One of the two written volumes, by name."""
+        return self.booklet if name == "booklet" else self.tools
 
 
 

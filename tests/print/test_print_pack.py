@@ -1,4 +1,6 @@
-"""The printed pack of every example home, read back from the built PDFs."""
+"""The printed pack of every example home, read back from the built PDFs: the booklet and the
+tools volume (each with its own contents, page numbers and bookmarks), the complete PDF that
+joins them, and each module's own PDF."""
 
 from __future__ import annotations
 
@@ -18,6 +20,12 @@ pytestmark = [pytest.mark.build]
 
 PAPER = {"A4": (595.28, 841.89), "Letter": (612.0, 792.0)}
 BLANK = "This page is intentionally blank"
+VOLUMES = ("booklet", "tools")
+
+
+def in_volume(pack: Built, volume: str) -> list:
+    """The modules a volume lists in its contents: the booklet's parts, or the tools."""
+    return [m for m in pack.tailored.modules if m.in_booklet() == (volume == "booklet")]
 
 
 def test_every_page_has_the_packs_paper_size(pack: Built):
@@ -27,40 +35,43 @@ def test_every_page_has_the_packs_paper_size(pack: Built):
         assert (round(float(box.width), 1), round(float(box.height), 1)) == pytest.approx(expected, abs=0.5)
 
 
-def test_contents_page_numbers_are_where_each_module_starts(pack: Built):
-    pdf = pack.pdf
-    first_module = min(start for start, _ in pack.ranges().values()) + 1
-    contents = unwrap(" ".join(p.body for p in pdf.pages[1:first_module - 1]))
-    assert contents.startswith("Contents")
-    for module in pack.tailored.modules:
+@pytest.mark.parametrize("volume", VOLUMES)
+def test_contents_page_numbers_are_where_each_module_starts(pack: Built, volume: str):
+    pdf = pack.volume(volume)
+    ranges = pack.ranges(volume)
+    listed = in_volume(pack, volume)
+    first_module = min(ranges[m.id][0] for m in listed) + 1 if listed else len(pdf.pages)
+    contents = unwrap(" ".join(p.body for p in pdf.pages[:first_module - 1]))
+    assert "Contents" in contents
+    for module in listed:
         found = re.search(re.escape(unwrap(module.title)) + r"[ .]*?(\d+)\b", contents)
         assert found, f"{module.title!r} is not in the contents"
-        listed = int(found.group(1))
-        assert pdf.find_big(module.title, start=first_module) == listed, module.title
-        kind = KINDS[module.kind].upper()
-        assert kind in contents.upper()
-    last_module = max(end for _, end in pack.ranges().values())
-    for title in pack.back_pages:
-        found = re.search(re.escape(unwrap(title)) + r"[ .]*?(\d+)\b", contents)
-        assert found, f"{title!r} is not in the contents"
-        assert pdf.find_big(title, start=last_module + 1) == int(found.group(1)), title
-    if pack.back_pages:
-        first_back = pdf.pages[pdf.find_big(pack.back_pages[0], start=last_module + 1) - 1]
-        assert opens_page(first_back, pack.back_pages[0]), "the back matter starts a page"
+        assert pdf.find_big(module.title, start=first_module) == int(found.group(1)), module.title
+        assert KINDS[module.kind].upper() in contents.upper()
+    if volume == "tools":
+        for title in pack.back_pages:
+            found = re.search(re.escape(unwrap(title)) + r"[ .]*?(\d+)\b", contents)
+            assert found, f"{title!r} is not in the contents"
+            assert pdf.find_big(title, start=first_module) == int(found.group(1)), title
+            assert opens_page(pdf.pages[int(found.group(1)) - 1], title) or title != pack.back_pages[0]
 
 
-def test_contents_says_how_to_use_the_pack(pack: Built):
-    """The box follows the contents list, before the quick start."""
-    quick_start = next(p.number for p in pack.pdf.pages if p.first_line.startswith("Starthere:"))
-    assert any("How to use this pack" in p.body for p in pack.pdf.pages[1:quick_start - 1])
+@pytest.mark.parametrize("volume", VOLUMES)
+def test_contents_says_how_to_use_the_volume(pack: Built, volume: str):
+    """The box follows the contents list."""
+    pages = pack.volume(volume).pages
+    wanted = "How to use this booklet" if volume == "booklet" else "How to use the tools"
+    assert any(wanted in p.body for p in pages[:4])
 
 
-def test_header_and_footer_on_every_page_after_the_cover(pack: Built):
-    pages = pack.pdf.pages
+@pytest.mark.parametrize("volume", VOLUMES)
+def test_header_and_footer_on_every_page_after_the_cover(pack: Built, volume: str):
+    pages = pack.volume(volume).pages
     home = short_name(pack.tailored.pack.home.name)
     version = f"version {pack.tailored.version}"
     total = len(pages)
-    assert home not in pages[0].header and "Page" not in pages[0].footer, "the cover has no running header"
+    if volume == "booklet":
+        assert home not in pages[0].header and "Page" not in pages[0].footer, "the cover has no running header"
     for page in pages[1:]:
         left_hand = pack.settings.duplex and page.number % 2 == 0  # mirrored: the home at the inner edge
         assert page.header.endswith(home) if left_hand else page.header.startswith(home), (page.number, page.header)
@@ -68,29 +79,35 @@ def test_header_and_footer_on_every_page_after_the_cover(pack: Built):
         assert version in page.footer and "2026" in page.footer, (page.number, page.footer)
 
 
-def test_running_header_names_the_module(pack: Built):
-    pages = pack.pdf.pages
-    for module in pack.tailored.modules:
-        start, end = pack.ranges()[module.id]
-        for page in pages[start:end]:
+@pytest.mark.parametrize("volume", VOLUMES)
+def test_running_header_names_the_module(pack: Built, volume: str):
+    """The header names the part at the top of each page (a part that starts lower down is
+    named from its next page on)."""
+    pages = pack.volume(volume).pages
+    for module_id, (start, end) in pack.ranges(volume).items():
+        module = next(m for m in pack.tailored.modules if m.id == module_id)
+        first = start if opens_page(pages[start], module.title) else start + 1
+        for page in pages[first:end]:
             if BLANK in page.body:
                 continue
             assert squash(module.title) in page.header, (page.number, page.header)
 
 
-def test_every_module_starts_on_a_new_page_and_right_hand_when_duplex(pack: Built):
-    pdf = pack.pdf
-    starts = [pdf.find_big(m.title, start=3) for m in pack.tailored.modules]
+def test_every_tool_starts_on_a_new_page_and_right_hand_when_duplex(pack: Built):
+    pdf = pack.tools
+    tools = in_volume(pack, "tools")
+    starts = [pdf.find_big(m.title, start=2) for m in tools]
     assert all(starts) and starts == sorted(set(starts))
-    for module, start in zip(pack.tailored.modules, starts, strict=True):
+    for module, start in zip(tools, starts, strict=True):
         assert opens_page(pdf.pages[start - 1], module.title), f"{module.id} does not start a page"
         if pack.settings.duplex:
             assert start % 2 == 1, f"{module.id} starts on left-hand page {start}"
 
 
-def test_no_blank_page_without_saying_so(pack: Built):
+@pytest.mark.parametrize("volume", VOLUMES)
+def test_no_blank_page_without_saying_so(pack: Built, volume: str):
     blanks = 0
-    for page in pack.pdf.pages[1:]:
+    for page in pack.volume(volume).pages[1:]:
         if page.body in ("", BLANK):
             assert page.body == BLANK, f"page {page.number} is blank and does not say so"
             blanks += 1
@@ -100,23 +117,35 @@ def test_no_blank_page_without_saying_so(pack: Built):
         assert blanks == 0
 
 
-def test_bookmarks_for_every_module_and_section(pack: Built):
-    reader = pack.reader()
+def outline(reader: PdfReader) -> dict[str, list[str]]:
+    """Each top-level bookmark and the titles of those under it."""
     top: dict[str, list[str]] = {}
     current = None
     for entry in reader.outline:
         if isinstance(entry, list):
             assert current is not None
-            top[current] = [squash(child.title) for child in entry if not isinstance(child, list)]
+            top[current] += [squash(child.title) for child in entry if not isinstance(child, list)]
         else:
             current = squash(entry.title)
-            top[current] = []
-    assert "Cover" in top and "Contents" in top
+            top.setdefault(current, [])
+    return top
+
+
+def test_bookmarks_for_every_module_and_section(pack: Built):
+    """Each volume has its own bookmarks; every module has one in the volume where it starts,
+    and every section one under its module, where the section is printed (the flow inside the
+    booklet's front cover has one of its own)."""
+    booklet, tools = outline(pack.booklet.reader), outline(pack.tools.reader)
+    assert "Cover" in booklet and "Contents" in booklet and "Contents" in tools
     for module in pack.tailored.modules:
         title = squash(module.title)
-        assert title in top, f"no bookmark for {title!r}"
+        assert title in (booklet if module.in_booklet() else tools), f"no bookmark for {title!r}"
         for section in module.sections:
-            assert squash(section.title) in top[title], f"no bookmark for {title} › {section.title}"
+            if section.one_page and section.part == "core":
+                assert squash(section.title) in booklet, section.title
+                continue
+            where = booklet if section.part == "core" else tools
+            assert squash(section.title) in where.get(title, []), f"no bookmark for {title} › {section.title}"
 
 
 def test_document_information_language_and_tags(pack: Built):
@@ -184,26 +213,28 @@ def test_body_text_size(pack: Built):
 
 
 def test_module_pdfs_hold_the_modules_pages(pack: Built):
-    whole = pack.pdf.pages
+    """A module's own PDF: its flow, its pages in the booklet, then its pages in the tools volume."""
     for module in pack.tailored.modules:
         path = pack.module_pdf(module.id)
         assert path.is_file(), path
-        start, end = pack.ranges()[module.id]
+        where = pack.record["parts"][module.id]
         reader = PdfReader(path)
-        assert len(reader.pages) == end - start
+        assert len(reader.pages) == sum(end - start for start, end in where.values())
         assert reader.metadata.title.startswith(module.title)
         assert reader.root_object["/Lang"] == "en-GB" and "/StructTreeRoot" in reader.root_object
-        outline = [entry.title for entry in reader.outline if not isinstance(entry, list)]
-        assert squash(module.title) in map(squash, outline)
         first = squash(reader.pages[0].extract_text())
-        assert squash(module.title) in first
-        assert f"Page {start + 1} of {len(whole)}" in first
+        volume = "booklet" if "booklet" in where or "front" in where else "tools"
+        start = where.get("front", where.get(volume))[0]
+        total = len(pack.volume(volume).pages)
+        assert f"Page {start + 1} of {total}" in first
+        assert squash(module.title) in squash(" ".join(p.extract_text() for p in reader.pages[:2]))
 
 
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed (apt-get install qpdf)")
 def test_qpdf_check_passes_on_every_pdf(pack: Built):
-    pdfs = [pack.pdf.path, *sorted((pack.folder / "modules").glob("*.pdf"))]
-    assert len(pdfs) == len(pack.tailored.modules) + 1
+    pdfs = [pack.pdf.path, pack.booklet.path, pack.tools.path, *sorted(pack.folder.glob("*-poster*.pdf")),
+            *sorted((pack.folder / "modules").glob("*.pdf"))]
+    assert len(pdfs) == len(pack.tailored.modules) + 5
     for path in pdfs:
         done = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True, check=False)
         assert done.returncode == 0, f"{path.name}: {done.stdout}{done.stderr}"
@@ -216,10 +247,11 @@ def test_qpdf_check_passes_on_every_pdf(pack: Built):
         assert done.returncode == 0 and not done.stderr, done.stderr[:500]
 
 
-def test_no_heading_stranded_at_the_foot_of_a_page(pack: Built):
-    pdf = pack.pdf
+@pytest.mark.parametrize("volume", VOLUMES)
+def test_no_heading_stranded_at_the_foot_of_a_page(pack: Built, volume: str):
+    pdf = pack.volume(volume)
     body = max(pdf.pages[2].sizes, key=pdf.pages[2].sizes.get)
-    last_pages = {end for _, end in pack.ranges().values()}
+    last_pages = {end for _, end in pack.ranges(volume).values()}
     for page in pdf.pages[1:]:
         if page.number in last_pages or not page.last_line:
             continue

@@ -89,7 +89,7 @@ def probe(tmp_path_factory: pytest.TempPathFactory, _fixed_epoch) -> Path:
 
 
 def test_a_grid_crossing_pages_repeats_its_header_and_keeps_rows_whole(probe: Path):
-    pdf = PackPdf(probe / "probe-implementation-pack.pdf")
+    pdf = PackPdf(probe / "probe-tools.pdf")  # the probe's modules are tools
     header = "Week Count Notes"
     grid_pages = [p for p in pdf.pages if "Week 1" in p.body or "Week 2" in squash(p.body)
                   or any(f"Week {n} " in p.body + " " for n in range(1, ROWS + 1))]
@@ -108,7 +108,7 @@ def test_a_grid_crossing_pages_repeats_its_header_and_keeps_rows_whole(probe: Pa
 
 
 def test_duplex_blank_page_says_so_and_modules_start_right_hand(probe: Path):
-    pdf = PackPdf(probe / "probe-implementation-pack.pdf")
+    pdf = PackPdf(probe / "probe-tools.pdf")  # the probe's modules are tools
     for title in ("Print probe note", "Print probe grid", "Print probe second note"):
         start = pdf.find_big(title, start=3)
         assert start and start % 2 == 1, (title, start)
@@ -121,7 +121,7 @@ def test_duplex_blank_page_says_so_and_modules_start_right_hand(probe: Path):
 
 
 def test_probe_is_letter_large_print_and_fillable(probe: Path, caplog: pytest.LogCaptureFixture):
-    pdf = PackPdf(probe / "probe-implementation-pack.pdf")
+    pdf = PackPdf(probe / "probe-tools.pdf")  # the probe's modules are tools
     reader = PdfReader(pdf.path)
     assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages} == {(612, 792)}
     small = {s: n for page in pdf.pages[1:] for s, n in page.sizes.items() if s < 15.95}

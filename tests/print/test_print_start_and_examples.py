@@ -19,7 +19,7 @@ def test_quick_start_is_the_first_page_after_the_contents_and_fits_it(pack: Buil
     pages = pack.pdf.pages
     quick = next(p for p in pages if p.first_line.startswith("Starthere:threethingstodo"))
     before = pages[quick.number - 2]
-    assert "Contents" in before.header or "How to use this pack" in before.body or before.body.endswith(
+    assert "Contents" in before.header or "How to use this" in before.body or before.body.endswith(
         "This page is intentionally blank"), "the quick start does not follow the contents"
     following = pages[quick.number]
     assert following.first_line.startswith("Yoursix-monthplan"), "the quick start runs over its page"
@@ -33,8 +33,9 @@ def test_quick_start_is_the_first_page_after_the_contents_and_fits_it(pack: Buil
 def test_the_six_month_plan_names_every_module_in_the_pack(pack: Built):
     pages = pack.pdf.pages
     start = next(p.number for p in pages if p.first_line.startswith("Yoursix-monthplan"))
-    first_module = pack.pdf.find_big(pack.tailored.modules[0].title, start=start)
-    text = unwrap(" ".join(p.body for p in pages[start - 1:first_module - 1]))
+    first_part = next(m for m in pack.tailored.modules if m.in_booklet())
+    first_module = pack.pdf.find_big(first_part.title, start=start)
+    text = unwrap(" ".join(p.body for p in pages[start - 1:first_module]))  # the first part may share its page
     for module in pack.tailored.modules:
         assert unwrap(module.title) in text, module.title
     facilitator = pack.tailored.pack.facilitator
@@ -54,7 +55,7 @@ def test_every_one_page_section_fits_one_page(pack: Built):
         for section in module.sections:
             if not section.one_page:
                 continue
-            heading = next(n for n in _page_of(pack, section.title, start=3)
+            heading = next(n for n in _page_of(pack, section.title, start=2)
                            if pack.pdf.pages[n - 1].first_line.startswith(squash(section.title).replace(" ", "")[:20]))
             page = pack.pdf.pages[heading - 1]
             last = section.items[-1]
@@ -66,20 +67,24 @@ def test_every_one_page_section_fits_one_page(pack: Built):
             assert not following.body.startswith(squash(ending(last))), "split"
 
 
-def test_worked_examples_follow_their_module_and_are_in_the_contents(pack: Built):
-    contents = unwrap(" ".join(p.body for p in pack.pdf.pages[1:4]))
-    modules = list(pack.tailored.modules)
-    for index, module in enumerate(modules):
-        if not any(i.example is not None for s in module.sections for i in s.items):
-            assert f"Worked examples: {unwrap(module.title)}" not in contents
-            continue
+def test_worked_examples_follow_their_tool_and_are_in_the_contents(pack: Built):
+    """In the tools volume a tool's worked examples follow it and are in the contents; those of
+    the booklet's parts follow the rest of each part, after the tools. Never in the booklet."""
+    tools = pack.tools
+    contents = unwrap(" ".join(p.body for p in tools.pages[:3]))
+    ranges = pack.ranges("tools")
+    for module in pack.tailored.modules:
+        examples = any(i.example is not None for s in module.sections for i in s.items)
         title = f"Worked examples: {module.title}"
-        assert unwrap(title) in contents, title
-        start, end = pack.ranges()[module.id]
-        page = pack.pdf.find_big(title, start=start + 1)
+        if module.in_booklet():
+            assert unwrap(title) not in contents
+            continue
+        assert (unwrap(title) in contents) == examples, title
+        if not examples:
+            continue
+        start, end = ranges[module.id]
+        page = tools.find_big(title, start=start + 1)
         assert page is not None and start < page <= end, (module.id, page, start, end)
-        if index + 1 < len(modules):
-            assert page < pack.pdf.find_big(modules[index + 1].title, start=page), "examples after the next module"
-        # An example never appears inside the module's own pages, beside the write-in spaces.
-        for number in range(start + 1, page):
-            assert "See an example" not in pack.pdf.pages[number - 1].body
+        for number in range(start + 1, page):  # never inside the tool, beside the write-in spaces
+            assert "See an example" not in tools.pages[number - 1].body
+    assert not any("Worked examples" in p.big for p in pack.booklet.pages)

@@ -11,6 +11,7 @@ import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tippack.outputs.base import PackBuild
 from tippack.outputs.printed.libraries import load_weasyprint
@@ -104,12 +105,18 @@ def _build(job: BuildJob) -> BuildResult:
     if "pdf" not in job.formats and "pdf" in carried:  # page ranges come with the PDF they describe
         build.pages, build.ranges = previous.get("pages", 0), {m["id"]: tuple(m["pages"])
                                                                for m in previous.get("modules", [])}
+        build.record.update({key: previous[key] for key in PRINTED_KEYS if key in previous})
     fingerprints = {**{f: previous["fingerprints"][f] for f in carried}, **job.fingerprints}
     _write_record(build, fingerprints)
     return BuildResult(plan.slug, True, pages=build.pages, warnings=build.warnings, notes=sorted(printer.notes))
 
 
-def _record(folder: Path | None) -> dict:
+# What the printed outputs add to the build record (the two volumes' pages, the booklet's nearly
+# empty pages, each module's pages in each volume), kept with the PDFs they describe.
+PRINTED_KEYS = ("booklet_pages", "tools_pages", "booklet_fill", "parts", "poster_pages")
+
+
+def _record(folder: Path | None) -> dict[str, Any]:
     try:
         return json.loads((folder / ".tippack.json").read_text(encoding="utf-8")) if folder else {}
     except (OSError, ValueError):
@@ -131,5 +138,6 @@ def _write_record(build: PackBuild, fingerprints: dict[str, str]) -> None:
         "formats": sorted(fingerprints),
         "fingerprints": fingerprints,
         "earlier": sorted(p.name for p in build.path("versions").glob("*.pdf")),
+        **build.record,
     }
     build.path(".tippack.json").write_text(json.dumps(meta, indent=2, sort_keys=True), encoding="utf-8")

@@ -5,11 +5,14 @@ from __future__ import annotations
 import shutil
 import sys
 import time
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from tippack.building.builder import BuildResult
+
+if TYPE_CHECKING:
+    from tippack.building.schedule import Summary
 
 
 class Progress:
@@ -67,7 +70,7 @@ class Progress:
         width = shutil.get_terminal_size((80, 24)).columns - 1
         click.echo(f"\r\033[K{self.status_line(width)}", file=self.stream, nl=False)
 
-    def finish(self, summary) -> None:  # noqa: ANN001
+    def finish(self, summary: Summary) -> None:
         """One closing line: built, skipped, failed, time."""
         if self.tty:
             click.echo("\r\033[K", file=self.stream, nl=False)

@@ -16,10 +16,11 @@ import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 from tippack.building.output_folder import clear_debris, locked, staging_folder, swap_in
 from tippack.outputs.bundle.bundle import bundle_name
-from tippack.outputs.printed.names import pdf_name
+from tippack.outputs.printed.names import complete_pdf_name, pdf_name, poster_name, tools_pdf_name
 from tippack.outputs.progress.folder import COHORTS, report_page
 from tippack.outputs.sheets.sheets import sheets_path
 from tippack.outputs.word.word import module_docx_path, pack_docx_name
@@ -31,11 +32,11 @@ SHARE_FILE = ".tippack-shard.json"  # in a shard's output folder: which packs ar
 STATUS = ".tippack-status.json"  # why a published pack is out of date, by slug
 
 
-def record(out: Path, slug: str) -> dict | None:
+def record(out: Path, slug: str) -> dict[str, Any] | None:
     """The build record of a published pack, if there is one."""
     path = out / slug / ".tippack.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return cast(dict[str, Any], json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError):
         return None
 
@@ -57,7 +58,7 @@ def note_status(out: Path, notes: dict[str, str | None]) -> None:
     tmp.replace(path)
 
 
-def overview_packs(out: Path, progress: bool = True, published: bool = False) -> list[dict]:
+def overview_packs(out: Path, progress: bool = True, published: bool = False) -> list[dict[str, Any]]:
     """Every pack in a build folder, in slug order: its record, with links to the outputs present
     (its progress report only when ``progress``), and why it is out of date, if it is.
     ``published``: the links of the published site, where a pack's website is ``SLUG/`` itself."""
@@ -74,6 +75,9 @@ def overview_packs(out: Path, progress: bool = True, published: bool = False) ->
         meta["links"] = {
             "site": _site_link(folder, slug, published),
             "pdf": f"{slug}/{pdf_name(slug)}" if (folder / pdf_name(slug)).exists() else None,
+            **{key: f"{slug}/{name}" if (folder / name).exists() else None for key, name in (
+                ("tools", tools_pdf_name(slug)), ("complete", complete_pdf_name(slug)),
+                ("poster", poster_name(slug)), ("poster_a3", poster_name(slug, "A3")))},
             "docx": f"{slug}/{pack_docx_name(slug)}" if (folder / pack_docx_name(slug)).exists() else None,
             "zip": f"{slug}/{bundle_name(slug)}" if (folder / bundle_name(slug)).exists() else None,
             "earlier": [f"{slug}/versions/{name}" for name in meta.get("earlier", [])
@@ -81,7 +85,11 @@ def overview_packs(out: Path, progress: bool = True, published: bool = False) ->
             "progress": report_page(slug) if progress and (out / report_page(slug)).is_file() else None,
         }
         meta["stale"] = notes.get(slug)
+        parts = meta.get("parts", {})
         for module in meta["modules"]:
+            where = parts.get(module["id"], {})
+            module["volume"] = "booklet" if "booklet" in where or "front" in where else "tools"
+            module["pages"] = where.get("booklet") or where.get("tools") or module["pages"]
             word, sheets = module_docx_path(module["id"]), sheets_path(module["id"])
             module["word"] = f"{slug}/{word}" if (folder / word).is_file() else None
             module["sheets"] = f"{slug}/{sheets}" if (folder / sheets).is_file() else None

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tippack.building.builder import BuildJob, BuildResult, build_pack, warm_up
 from tippack.building.fingerprint import newest_mtime, pack_digest
@@ -49,7 +50,7 @@ def build_epoch(root: Path, inputs: list[Path]) -> int:
 
 
 def fingerprints(root: Path, inputs: list[Path], formats: frozenset[str],
-                 previous: dict | None = None) -> dict[str, str]:
+                 previous: dict[str, Any] | None = None) -> dict[str, str]:
     """What each format asked for would be made from, by format.
 
     The site links the printable and editable copies built beside it (asked for now, or
@@ -61,7 +62,7 @@ def fingerprints(root: Path, inputs: list[Path], formats: frozenset[str],
             for name in sorted(formats)}
 
 
-def up_to_date(previous: dict | None, wanted: dict[str, str]) -> bool:
+def up_to_date(previous: dict[str, Any] | None, wanted: dict[str, str]) -> bool:
     """Whether a published build already has every format asked for, made from these inputs."""
     made = (previous or {}).get("fingerprints") or {}
     return bool(wanted) and all(made.get(name) == digest for name, digest in wanted.items())

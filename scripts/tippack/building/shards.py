@@ -17,6 +17,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tippack.building.overview import SHARE_FILE, record
 from tippack.planning.plan import gather, select_packs
@@ -133,7 +134,7 @@ def forget_share(out: Path) -> None:
     (out / SHARE_FILE).unlink(missing_ok=True)
 
 
-def read_share(folder: Path) -> dict | None:
+def read_share(folder: Path) -> dict[str, Any] | None:
     """A shard folder's mark, or None for a folder that is not a shard's."""
     try:
         mark = json.loads((folder / SHARE_FILE).read_text(encoding="utf-8"))
@@ -156,7 +157,7 @@ def gather_shards(folders: list[Path]) -> tuple[dict[str, Path], list[str]]:
     """
     found: dict[str, Path] = {}
     problems: list[str] = []
-    marks: list[dict] = []
+    marks: list[dict[str, Any]] = []
     for folder in folders:
         mark = read_share(folder)
         if mark is not None:
@@ -174,15 +175,15 @@ def gather_shards(folders: list[Path]) -> tuple[dict[str, Path], list[str]]:
     return found, problems
 
 
-def _check_split(marks: list[dict], found: dict[str, Path]) -> list[str]:
-    splits = {(m.get("of"), tuple(m.get("selection", ())), json.dumps(m.get("pages"), sort_keys=True))
-              for m in marks}
+def _check_split(marks: list[dict[str, Any]], found: dict[str, Path]) -> list[str]:
+    splits: set[tuple[Any, ...]] = {
+        (m.get("of"), tuple(m.get("selection", ())), json.dumps(m.get("pages"), sort_keys=True)) for m in marks}
     if len(splits) > 1:
         return ["the shard folders come from different splits (other packs, shard counts or page counts): "
                 "build every shard of one run from the same starting state"]
     count, selection, _ = splits.pop()
     problems = []
-    missing_shards = sorted(set(range(1, count + 1)) - {m.get("shard") for m in marks})
+    missing_shards = sorted(set(range(1, int(count) + 1)) - {m.get("shard") for m in marks})
     if missing_shards:
         problems.append(f"missing shard{'s' if len(missing_shards) > 1 else ''} "
                         f"{', '.join(f'{k}/{count}' for k in missing_shards)}")

@@ -48,6 +48,7 @@ class PackBuild:
     ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     shared: dict[str, Any] = field(default_factory=dict)  # handed from one output to a later one
+    record: dict[str, Any] = field(default_factory=dict)  # what outputs add to the build record
 
     @property
     def slug(self) -> str:

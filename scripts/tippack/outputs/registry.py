@@ -12,6 +12,7 @@ from tippack.outputs.base import Outputs
 from tippack.outputs.bundle.bundle import Bundle
 from tippack.outputs.fill.fill import CompletedCopy
 from tippack.outputs.printed.pdf import EarlierVersions, ModulePdfs, PackPdf
+from tippack.outputs.printed.poster import Poster
 from tippack.outputs.progress.folder import ProgressReport
 from tippack.outputs.sheets.sheets import Sheets
 from tippack.outputs.site.site import Site, SiteCopies
@@ -20,6 +21,7 @@ from tippack.outputs.word.word import WordModules, WordPack
 OUTPUTS = Outputs(
     EarlierVersions,
     PackPdf,
+    Poster,
     ModulePdfs,
     WordPack,
     WordModules,

@@ -46,6 +46,7 @@ class TailoredSection:
     intro: str | None
     items: tuple[TailoredItem, ...]
     one_page: bool = False
+    part: str = "tool"  # "core": printed in the booklet; "tool": in the tools volume
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,11 @@ class TailoredModule:
     reviewed: dt.date | None = None
     plan: dict[str, Any] | None = None  # month, step (for this home's route), who, time, start
     spreadsheet: bool = False  # its tables are records, made into a spreadsheet too
+    part: str = "tool"  # its own part; each section says where it is printed
+
+    def in_booklet(self) -> bool:
+        """Whether any of it is printed in the booklet."""
+        return any(s.part == "core" for s in self.sections)
 
 
 @dataclass(frozen=True)
@@ -160,7 +166,7 @@ def undefined_message(message: str, context: dict[str, Any]) -> str:
 
 def _template_lineno(exc: Exception) -> int | None:
     lineno = getattr(exc, "lineno", None)
-    if lineno:
+    if isinstance(lineno, int) and lineno:
         return lineno
     tb = exc.__traceback__
     found = None
@@ -210,8 +216,10 @@ def tailor_item(item: Any, scope: ItemScope) -> TailoredItem:
 
 
 def tailor_module(module: Module, module_id: str, doc: Document, exclude: list[str], tags: set[str],
-                  pack: Pack, library: Library, context: dict[str, Any], problems: list[Problem]) -> TailoredModule:
-    """Filter one module for a pack and render its text."""
+                  pack: Pack, library: Library, context: dict[str, Any], problems: list[Problem],
+                  moved: str | None = None) -> TailoredModule:
+    """Filter one module for a pack and render its text. ``moved``: the part the pack puts the
+    whole module in (else the module's part, and each section's own where it has one)."""
     r = ModuleText(doc, context, problems)
     sections = []
     for s, section in enumerate(module.sections):
@@ -227,7 +235,7 @@ def tailor_module(module: Module, module_id: str, doc: Document, exclude: list[s
         if items:
             sections.append(TailoredSection(section.id, r(section.title, (*sp, "title"), "text") or "",
                                             r(section.intro, (*sp, "intro"), "intro"), tuple(items),
-                                            section.one_page))
+                                            section.one_page, moved or section.part or module.part))
     with_facilitator = bool(pack.facilitator and pack.facilitator.name)
     plan = None
     if module.plan is not None:
@@ -252,6 +260,7 @@ def tailor_module(module: Module, module_id: str, doc: Document, exclude: list[s
         reviewed=module.reviewed,
         plan=plan,
         spreadsheet=module.keeps_records(),
+        part=moved or module.part,
     )
 
 
@@ -266,7 +275,8 @@ def tailor(loaded: LoadedPack, library: Library) -> tuple[TailoredPack | None, l
         lm = library.modules.get(ref.id)
         if lm is None:
             continue
-        modules.append(tailor_module(lm.model, ref.id, lm.doc, ref.exclude, tags, pack, library, context, problems))
+        modules.append(tailor_module(lm.model, ref.id, lm.doc, ref.exclude, tags, pack, library, context, problems,
+                                     ref.part))
     if problems:
         return None, problems
     return TailoredPack(loaded.slug, pack, tuple(sorted(tags)), pack.version, tuple(modules), context), []

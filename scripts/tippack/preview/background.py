@@ -74,7 +74,7 @@ class BackgroundPrinter:
         while True:
             with self.changed:
                 self.changed.wait_for(lambda: self.waiting is not None or self.stopping)
-                if self.stopping:
+                if self.stopping or self.waiting is None:
                     return
                 tag, job = self.waiting
                 self.waiting = None

@@ -20,6 +20,7 @@ import shutil
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -196,7 +197,7 @@ class Preview:
         tmp.write_text(json.dumps(self.state()), encoding="utf-8")
         tmp.replace(self.site / STATUS_FILE)
 
-    def state(self) -> dict:
+    def state(self) -> dict[str, Any]:
         return {"generation": self.generation, "pdf": self.pdf, "problems": len(self.problems)}
 
     def decorate(self, html: bytes) -> bytes:

@@ -125,7 +125,8 @@ def read_answers(path: Path, shown: str, slug: str, home: str) -> tuple[SavedAns
     damaged = [key for key, value in values.items() if not isinstance(value, str | bool)]
     if damaged:
         return None, problem(f"damaged: the answer '{damaged[0][:80]}' is not text", damaged[0])
-    return SavedAnswers(shown, pack, module, data.get("home") if isinstance(data.get("home"), str) else "",
+    saved_home = data.get("home")
+    return SavedAnswers(shown, pack, module, saved_home if isinstance(saved_home, str) else "",
                         _saved(data.get("saved")), dict(values), text), []
 
 

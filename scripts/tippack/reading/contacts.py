@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any, Protocol
 
 from tippack.reading.problems import Problem
-from tippack.reading.source import Document, KeyPath
+from tippack.reading.source import Document, KeyPath, mapping
 
 CONTACT_WORDS = {
     "lead": "the home's adult protection lead",
@@ -28,8 +28,10 @@ REACHABLE_BY = ("name", "phone", "email", "website", "note")
 class HasModel(Protocol):
     """A loaded module: its id and its model (sections of items)."""
 
-    id: str
-    model: Any
+    @property
+    def id(self) -> str: ...
+    @property
+    def model(self) -> Any: ...
 
 
 def shown_contacts(loaded: HasModel) -> list[str]:
@@ -76,9 +78,9 @@ def same_person(one: Any, other: Any) -> bool:
 
 def _loops(data: dict[str, Any]) -> bool:
     """The lead is the home's manager, and nobody else is named for concerns about them."""
-    home = data.get("home") if isinstance(data.get("home"), dict) else {}
+    home = mapping(data.get("home"))
     given = _given(data)
-    lead = given.get("lead") if isinstance(given.get("lead"), dict) else {}
+    lead = mapping(given.get("lead"))
     return same_person(lead.get("name"), home.get("manager")) and not _reachable(given.get("if_about_manager"))
 
 

@@ -11,35 +11,15 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from tippack.reading.problems import Problem
-from tippack.reading.source import Document, KeyPath
+from tippack.reading.scope import ItemScope
+from tippack.reading.source import Document, KeyPath, listed, mapping
 from tippack.reading.suggest import did_you_mean, one_of
 from tippack.reading.values import Date, Id, Line, Strict, Tag, Text, refuse
-
-
-class ItemScope(Protocol):
-    """What an item's type may look up beyond its own fields (``tailor.ItemScope`` is one).
-
-    Only described here: the module, pack and library it names are built from these types.
-    """
-
-    @property
-    def module_id(self) -> str: ...
-    @property
-    def module(self) -> Any: ...  # model.Module
-    @property
-    def pack(self) -> Any: ...  # model.Pack
-    @property
-    def library(self) -> Any: ...  # library.Library: every module and service list
-    @property
-    def render(self) -> Any: ...  # tailor.ModuleText: text rendered for the pack
-    @property
-    def path(self) -> KeyPath: ...
-
 
 Principle = Literal["safety", "trust", "choice", "collaboration", "empowerment"]
 
@@ -62,7 +42,7 @@ class ModuleView:
 
 def raw_items(data: Any) -> list[tuple[KeyPath, dict[str, Any]]]:
     """Every item mapping in a module file as read (even one the schema refuses), with its key path."""
-    out = []
+    out: list[tuple[KeyPath, dict[str, Any]]] = []
     sections = data.get("sections") if isinstance(data, dict) else None
     for s, section in enumerate(sections if isinstance(sections, list) else []):
         entries = section.get("items") if isinstance(section, dict) else None
@@ -94,16 +74,6 @@ def item_union() -> Any:
     return Annotated[typing.Union[tuple(_REGISTRY.values())], Field(discriminator="type")]  # noqa: UP007
 
 
-class AnyItem:
-    """An item of any registered type, as a field's type. Its schema is made from the registry
-    each time a model's schema is built, so a model rebuilt after a new type is registered
-    accepts that type."""
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        return handler.generate_schema(item_union())
-
-
 def _among(chosen: list[str], options: list[str] | None) -> None:
     """A worked example answers with the item's own options."""
     for choice in chosen:
@@ -130,6 +100,20 @@ class ItemBase(Strict):
         """Checks that need more than the item itself (the module's scales, its other items, the
         library). They read the raw data, so they run even when the schema has refused it."""
         return []
+
+
+if TYPE_CHECKING:
+    AnyItem = ItemBase  # to the type checker: what every item type has
+else:
+
+    class AnyItem:
+        """An item of any registered type, as a field's type. Its schema is made from the registry
+        each time a model's schema is built, so a model rebuilt after a new type is registered
+        accepts that type."""
+
+        @classmethod
+        def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+            return handler.generate_schema(item_union())
 
 
 @item_type
@@ -169,7 +153,7 @@ class RatingItem(ItemBase):
     def cross_check(cls, module: ModuleView, item: dict[str, Any], path: KeyPath) -> list[Problem]:
         """A named scale exists; a worked example picks one of its labels."""
         problems = []
-        scales = module.data.get("scales") if isinstance(module.data.get("scales"), dict) else {}
+        scales = mapping(module.data.get("scales"))
         scale = item.get("scale")
         if isinstance(scale, str) and scale not in scales:
             hint = did_you_mean(scale, scales) or (" (define it under 'scales:' or give a list)" if not scales else "")
@@ -216,7 +200,7 @@ class ChecklistItem(ItemBase):
 
 def _written_columns(info: ValidationInfo) -> list[str] | None:
     """A table's columns that are written in (not its row labels' column), once its columns are valid."""
-    columns = info.data.get("columns")
+    columns: list[str] | None = info.data.get("columns")
     if columns is None:
         return None
     return columns[1:] if info.data.get("row_labels") else columns
@@ -399,7 +383,7 @@ class ChartItem(ItemBase):
             return [doc.problem((*path, "table"), f"table '{name}' has no row_labels; a chart plots one line for"
                                 " each labelled row")]
         labels = target["row_labels"]
-        rows = item.get("rows") if isinstance(item.get("rows"), list) else []
+        rows = listed(item.get("rows"))
         return [doc.problem((*path, "rows", index), f"table '{name}' has no row '{str(row)[:60]}'"
                             f"{did_you_mean(str(row), labels)}") for index, row in enumerate(rows) if row not in labels]
 

@@ -16,7 +16,7 @@ from tippack.reading.model import Module, Pack, Service, ServicesFile
 from tippack.reading.problems import Problem
 from tippack.reading.project import SLUG_RE, Project, build_date
 from tippack.reading.schema_errors import translate
-from tippack.reading.source import Document, KeyPath, load_file
+from tippack.reading.source import Document, KeyPath, listed, load_file
 from tippack.reading.typed import typed_problems
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -156,7 +156,7 @@ def _check_module(data: Any, doc: Document, library: Library) -> list[Problem]:
     problems: list[Problem] = []
     if not isinstance(data, dict):
         return problems
-    sections = data.get("sections") if isinstance(data.get("sections"), list) else []
+    sections = listed(data.get("sections"))
     seen_sections: set[str] = set()
     for s, section in enumerate(sections):
         section_id = section.get("id") if isinstance(section, dict) else None
@@ -174,7 +174,7 @@ def _check_module(data: Any, doc: Document, library: Library) -> list[Problem]:
                 problems.append(doc.problem((*path, "id"), f"item id '{item_id}' is also a section id in this"
                                     " module; give the item or the section another id"))
             seen_items.add(item_id)
-        kind = item_types().get(item.get("type"))
+        kind = item_types().get(str(item.get("type")))
         if kind is not None:
             problems.extend(kind.cross_check(ModuleView(data, doc, library.services, library.services_path), item,
                                              path))

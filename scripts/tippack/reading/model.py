@@ -40,7 +40,11 @@ KINDS: dict[str, tuple[str, str]] = {
     "template": ("Template", "Templates to complete"),
     "log": ("Log", "Logs to keep"),
 }
-Kind = Literal[tuple(KINDS)]  # type: ignore[valid-type]
+Kind = Literal["guide", "proforma", "worksheet", "template", "log"]  # the keys of KINDS, in order
+# Where a module (or one of its sections) is printed: in the core booklet a home uses in its
+# first month, or among the tools, a volume of their own, each tool also a PDF of its own.
+Part = Literal["core", "tool"]
+BOOKLET_PAGES = 40  # the booklet's page budget unless a pack sets print.booklet_pages
 Audience = Literal[
     "manager",
     "tip-lead",
@@ -74,6 +78,7 @@ class Section(Strict):
     id: Id
     title: Line
     one_page: bool = False  # printed on a page of its own, which it must fit (a flow, a quick reference)
+    part: Part | None = None  # unset: the module's part
     intro: Text | None = None
     when: list[Tag] = []
     unless: list[Tag] = []
@@ -94,6 +99,7 @@ class ModulePlan(Strict):
 class Module(Strict):
     title: Line
     kind: Kind
+    part: Part = "tool"  # its sections' part, unless a section says otherwise or a pack moves it
     summary: Text
     audience: Annotated[list[Audience], Field(min_length=1)]
     time: Line
@@ -217,6 +223,7 @@ class ServicesFile(Strict):
 class ModuleRef(Strict):
     id: Id
     exclude: list[Id] = []
+    part: Part | None = None  # the whole module in the booklet (core) or among the tools, whatever it says
 
 
 class Theme(Strict):
@@ -229,6 +236,7 @@ class Print(Strict):
     duplex: bool = False
     large_print: bool = False
     fillable: bool = False
+    booklet_pages: Annotated[int, Field(ge=4, le=500)] = BOOKLET_PAGES  # build and check warn past it
 
 
 VarValue = str | int | bool | dt.date | None

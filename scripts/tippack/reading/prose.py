@@ -83,7 +83,8 @@ def plain(markdown: str) -> str:
 def blocks(text: str) -> Iterator[tuple[int, str]]:
     """Each paragraph and list entry of a Markdown text, with the index of the line it starts on.
     Tables are left out: their cells are not prose."""
-    start, lines = 0, []
+    start = 0
+    lines: list[str] = []
     for index, line in enumerate([*text.split("\n"), ""]):
         is_new_entry = bool(_LIST.match(line)) and bool(lines)
         if not line.strip() or line.lstrip().startswith("|") or is_new_entry:

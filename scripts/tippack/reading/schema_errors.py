@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
-from typing import Any, Literal, Union
+from typing import Any, Literal, Union, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -58,19 +58,19 @@ def describe(value: Any) -> str:
 def data_path(data: Any, loc: tuple[Any, ...]) -> KeyPath:
     """Follow a pydantic location over the data, skipping union-branch names."""
     path: list[str | int] = []
-    current = data
+    current: Any = data
     for element in loc:
-        if (
-            isinstance(current, dict)
-            and isinstance(element, str)
-            and element in current
-            or isinstance(current, list)
-            and isinstance(element, int)
-            and 0 <= element < len(current)
-        ):
+        if _holds(current, element):
             path.append(element)
             current = current[element]
     return tuple(path)
+
+
+def _holds(current: Any, element: Any) -> bool:
+    """Whether a location's step names a key or index in the data (not a union branch's name)."""
+    if isinstance(current, dict):
+        return isinstance(element, str) and element in current
+    return isinstance(current, list) and isinstance(element, int) and 0 <= element < len(current)
 
 
 def _unwrap(annotation: Any) -> list[Any]:
@@ -90,7 +90,7 @@ def _unwrap(annotation: Any) -> list[Any]:
 def annotations_at(root: type[BaseModel], data: Any, path: KeyPath) -> list[Any]:
     """The types the schema allows at ``path`` (union branches picked by the data's ``type``)."""
     candidates: list[Any] = [root]
-    current = data
+    current: Any = data
     for step in path:
         nxt: list[Any] = []
         for cand in candidates:
@@ -103,13 +103,18 @@ def annotations_at(root: type[BaseModel], data: Any, path: KeyPath) -> list[Any]
                 nxt.extend(_unwrap(typing.get_args(cand)[0]))
             elif origin is dict and isinstance(step, str):
                 nxt.extend(_unwrap(typing.get_args(cand)[1]))
-        current = current[step] if isinstance(current, dict | list) and _has(current, step) else None
+        current = _step(current, step)
         candidates = _pick(nxt, current)
     return candidates
 
 
-def _has(container: Any, step: str | int) -> bool:
-    return step in container if isinstance(container, dict) else isinstance(step, int) and step < len(container)
+def _step(current: Any, step: str | int) -> Any:
+    """The value one step down raw data, or None where there is none."""
+    if isinstance(current, dict):
+        return current.get(step)
+    if isinstance(current, list) and isinstance(step, int) and step < len(current):
+        return current[step]
+    return None
 
 
 def model_at(root: type[BaseModel], data: Any, path: KeyPath) -> type[BaseModel] | None:
@@ -140,7 +145,7 @@ def _expected_type(error: dict[str, Any]) -> str | None:
 
 def translate(exc: ValidationError, doc: Document, root: type[BaseModel]) -> list[Problem]:
     """Every pydantic error as a located problem, union noise folded away."""
-    raw = exc.errors(include_url=False)
+    raw = cast(list[dict[str, Any]], exc.errors(include_url=False))  # pydantic's ErrorDetails, read as dicts
     located = [(data_path(doc.data, tuple(e["loc"])), e) for e in raw]
     # Values the loader already reported (impossible dates) are not reported again.
     located = [(p, e) for p, e in located if p not in doc.reported]

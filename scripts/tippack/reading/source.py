@@ -326,3 +326,13 @@ def load_file(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
 def is_date(value: Any) -> bool:
     """True for a YAML date (not a datetime)."""
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def listed(value: Any) -> list[Any]:
+    """Raw data's value when it is a list, else an empty one: checks read raw data before the schema has."""
+    return value if isinstance(value, list) else []
+
+
+def mapping(value: Any) -> dict[str, Any]:
+    """Raw data's value when it is a mapping, else an empty one."""
+    return value if isinstance(value, dict) else {}

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tippack.reading.source import Document, KeyPath, Pos
+from tippack.reading.source import Document, KeyPath, Pos, mapping
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,8 @@ def respell_modules(doc: Document, known: set[str] | frozenset[str]) -> tuple[Do
                 result[path] = pos
         return result
 
-    as_written = {("modules", new): ("modules", old) for old, new in renumber.items() if old != new}
+    as_written: dict[KeyPath, KeyPath] = {
+        ("modules", new): ("modules", old) for old, new in renumber.items() if old != new}
     respelled = replace(doc, data={**data, "modules": [entries[i] for i in kept]}, values=moved(doc.values),
                         keys=moved(doc.keys), reported=set(doc.reported), as_written={**doc.as_written, **as_written})
     return respelled, found
@@ -105,7 +106,7 @@ def respell_tags(doc: Document) -> tuple[Document, list[Respelling]]:
     found: list[Respelling] = []
     new_data = dict(data)
     for where in TAG_LISTS:
-        parent = new_data
+        parent: Any = new_data
         for key in where[:-1]:
             parent = parent.get(key) if isinstance(parent, dict) else None
         values = parent.get(where[-1]) if isinstance(parent, dict) else None
@@ -137,5 +138,5 @@ def respell_paper(doc: Document) -> Document:
     paper = settings.get("paper") if isinstance(settings, dict) else None
     if not isinstance(paper, str) or paper.strip().lower() not in PAPERS or PAPERS[paper.strip().lower()] == paper:
         return doc
-    return replace(doc, data={**data, "print": {**settings, "paper": PAPERS[paper.strip().lower()]}},
+    return replace(doc, data={**data, "print": {**mapping(settings), "paper": PAPERS[paper.strip().lower()]}},
                    reported=set(doc.reported))

@@ -18,13 +18,14 @@ from pydantic import ValidationError
 
 from tippack.reading.contacts import check_contacts, check_route
 from tippack.reading.images import IMAGE_SUFFIXES, image_problem, image_warning
+from tippack.reading.items import SignaturesItem
 from tippack.reading.library import STALE_AFTER, Library, LoadedModule, LoadedPack
 from tippack.reading.loading import ReadPack
 from tippack.reading.model import Pack
 from tippack.reading.problems import Problem
 from tippack.reading.project import SLUG_RE, Project, build_date
 from tippack.reading.schema_errors import translate
-from tippack.reading.source import Document, KeyPath, is_date
+from tippack.reading.source import Document, KeyPath, is_date, listed, mapping
 from tippack.reading.spellings import entry_id, entry_path
 from tippack.reading.suggest import did_you_mean
 from tippack.reading.typed import typed_problems
@@ -61,7 +62,7 @@ def _check_pack(project: Project, data: Any, doc: Document, library: Library) ->
     problems: list[Problem] = []
     if not isinstance(data, dict):
         return problems
-    modules = data.get("modules") if isinstance(data.get("modules"), list) else []
+    modules = listed(data.get("modules"))
     seen: dict[str, int] = {}
     for index, entry in enumerate(modules):
         module_id = entry_id(entry)
@@ -86,27 +87,41 @@ def _check_pack(project: Project, data: Any, doc: Document, library: Library) ->
         if loaded is not None:
             problems.extend(check_contacts(doc, data, path, loaded))
         exclude = entry.get("exclude") if isinstance(entry, dict) else None
-        if loaded is None or not isinstance(exclude, list):
-            continue  # an invalid module's own problems are already reported
-        section_ids = [s.id for s in loaded.model.sections]
-        for e, section_id in enumerate(exclude):
-            if isinstance(section_id, str) and section_id not in section_ids:
-                hint = did_you_mean(section_id, section_ids) or f" (its sections: {', '.join(section_ids)})"
-                problems.append(
-                    doc.problem(
-                        ("modules", index, "exclude", e),
-                        f"module '{module_id}' has no section '{section_id[:60]}'{hint}",
-                    )
-                )
-    home = data.get("home") if isinstance(data.get("home"), dict) else {}
+        if loaded is not None and isinstance(exclude, list):  # an invalid module's own problems are reported
+            problems.extend(_check_excluded(doc, (index, module_id), loaded, exclude))
+    home = mapping(data.get("home"))
     problems.extend(_check_tags(doc, home, data, library))
     used = [library.modules[m] for m in seen if m in library.modules]
     problems.extend(_check_signatories(doc, data, used))
     problems.extend(check_route(doc, data, used))
     if isinstance(home.get("logo"), str):
         problems.extend(_check_file(project, doc, ("home", "logo"), home["logo"], IMAGE_SUFFIXES))
+    return problems + _check_partners(doc, data)
+
+
+def _check_excluded(doc: Document, entry: tuple[int, str], loaded: LoadedModule, exclude: list[Any]) -> list[Problem]:
+    """Every section a pack leaves out of a module (``entry``: where it is listed, as what) must be
+    one of its sections."""
+    problems: list[Problem] = []
+    index, module_id = entry
+    section_ids = [s.id for s in loaded.model.sections]
+    for e, section_id in enumerate(exclude):
+        if isinstance(section_id, str) and section_id not in section_ids:
+            hint = did_you_mean(section_id, section_ids) or f" (its sections: {', '.join(section_ids)})"
+            problems.append(
+                doc.problem(
+                    ("modules", index, "exclude", e),
+                    f"module '{module_id}' has no section '{section_id[:60]}'{hint}",
+                )
+            )
+    return problems
+
+
+def _check_partners(doc: Document, data: dict[str, Any]) -> list[Problem]:
+    """A partner's details need a date they were last confirmed, and a recent one, before printing."""
+    problems: list[Problem] = []
     today = build_date()
-    partners = data.get("partners") if isinstance(data.get("partners"), list) else []
+    partners = listed(data.get("partners"))
     for index, partner in enumerate(partners):
         if not isinstance(partner, dict) or not isinstance(partner.get("name"), str):
             continue
@@ -161,7 +176,7 @@ def _check_signatories(doc: Document, data: dict[str, Any], modules: list[Loaded
         return []
     for loaded in modules:
         for section in loaded.model.sections:
-            if any(item.type == "signatures" and not item.roles for item in section.items):
+            if any(isinstance(item, SignaturesItem) and not item.roles for item in section.items):
                 return []
     return [doc.problem(("signatories",), "no module in this pack prints the signatories (only a signatures item"
                         " without its own roles does, as in statement-of-intent); add such a module or remove"

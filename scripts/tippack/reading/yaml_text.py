@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import Any, cast
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -17,10 +18,10 @@ def _as_written(base: type) -> type:
 
     The implicit typing of YAML 1.1 is left out; ``_plain`` decides what a plain value is.
     """
-    loader = type(f"AsWritten{base.__name__}", (base,), {})
+    loader: Any = type(f"AsWritten{base.__name__}", (base,), {})
     loader.yaml_implicit_resolvers = {}
     loader.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"])
-    return loader
+    return cast(type, loader)
 
 
 LOADER = _as_written(getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present: faster

@@ -10,21 +10,24 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import markdown
 from markupsafe import Markup
 
 from tippack.planning.months import MONTHS, first_three, has_facilitator, six_month_plan
-from tippack.planning.tailor import TailoredItem, TailoredModule, TailoredPack
+from tippack.planning.tailor import TailoredItem, TailoredModule, TailoredPack, TailoredSection
 from tippack.reading.glyphs import field_draws
 from tippack.reading.model import KINDS as MODEL_KINDS
 from tippack.reading.templating import md_escape
 from tippack.rendering.templates import environment
 
 KINDS = {kind: label for kind, (label, _) in MODEL_KINDS.items()}
+NO_TOOLS: Mapping[str, int] = MappingProxyType({})  # no module printed apart, in the tools volume
 KIND_TITLES = {kind: heading for kind, (_, heading) in MODEL_KINDS.items()}
 AUDIENCES = {
     "manager": "managers",
@@ -138,36 +141,45 @@ class Renderer:
                         fid=f"{module.id}--{item.id}", inline=False))
         return Markup("\n".join(parts))
 
+    def _sections(self, module: TailoredModule, sections: tuple[TailoredSection, ...] | list[TailoredSection]
+                  ) -> list[dict[str, Any]]:
+        return [{"id": s.id, "title": s.title, "intro": s.intro, "one_page": s.one_page,
+                 "fragments": [self.item(i, module.id) for i in s.items]} for s in sections]
+
     def module(self, module: TailoredModule) -> RenderedModule:
         """A tailored module as its Markdown page."""
-        sections = [
-            {
-                "id": s.id,
-                "title": s.title,
-                "intro": s.intro,
-                "one_page": s.one_page,
-                "fragments": [self.item(i, module.id) for i in s.items],
-            }
-            for s in module.sections
-        ]
-        view = {**module.__dict__, "sections": sections}
+        view = {**module.__dict__, "sections": self._sections(module, module.sections), "bare": False, "continued": ""}
         text = self.env.get_template("module.md").render(module=view, kinds=KINDS)
         return RenderedModule(module.id, module.title, module.kind, module.summary, module.time, text,
                               self.examples(module))
 
-    def quick_start(self, pack: TailoredPack, page_links: bool, level: int = 2) -> Markup:
-        """The one-page quick start: the first three things to do this month, from the pack."""
+    def part(self, module: TailoredModule, sections: list[TailoredSection], bare: bool = False, note: str = "",
+             continued: str = "") -> Markup:
+        """Some of a module's sections as print HTML: its part in the booklet (``note``: what more is
+        in the tools volume), a one-page flow alone (``bare``), or the rest of it in the tools volume
+        (``continued``: where its first part is). Same page template as the site's."""
+        view = {**module.__dict__, "sections": self._sections(module, sections), "bare": bare,
+                "continued": Markup('<p class="part-note">{}</p>').format(continued) if continued else ""}
+        html = self.page_html(self.env.get_template("module.md").render(module=view, kinds=KINDS))
+        return html + Markup('<p class="part-note">{}</p>').format(note) if note else html
+
+    def quick_start(self, pack: TailoredPack, page_links: bool, level: int = 2, tools: Mapping[str, int] = NO_TOOLS
+                    ) -> Markup:
+        """The one-page quick start: the first three things to do this month, from the pack.
+        ``tools``: modules printed in another volume (named, with their page there when known)."""
         return Markup(self.env.get_template("quick-start.html").render(
             home=pack.context["home"], facilitator=pack.context["facilitator"], steps=first_three(pack),
-            with_facilitator=has_facilitator(pack), page_links=page_links, kinds=KINDS, level=level))
+            with_facilitator=has_facilitator(pack), page_links=page_links, kinds=KINDS, level=level, tools=tools))
 
-    def month_plan(self, pack: TailoredPack, page_links: bool, level: int = 1) -> Markup:
-        """The six-month plan: every module in the pack's order, month by month."""
+    def month_plan(self, pack: TailoredPack, page_links: bool, level: int = 1, tools: Mapping[str, int] = NO_TOOLS
+                   ) -> Markup:
+        """The six-month plan: every module in the pack's order, month by month. ``tools``: modules
+        printed in another volume (named as tools, with their page there when known)."""
         steps = six_month_plan(pack)
         months = [(month, [s for s in steps if s.month == month]) for month in range(1, MONTHS + 1)]
         return Markup(self.env.get_template("month-plan.html").render(
             home=pack.context["home"], facilitator=pack.context["facilitator"], months=months,
-            with_facilitator=has_facilitator(pack), page_links=page_links, kinds=KINDS, level=level))
+            with_facilitator=has_facilitator(pack), page_links=page_links, kinds=KINDS, level=level, tools=tools))
 
     def home(self, pack: TailoredPack) -> str:
         """The site's home page: the quick start, what the pack is, who it is for, its modules."""

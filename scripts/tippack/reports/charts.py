@@ -17,10 +17,14 @@ import io
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tippack.rendering.colours import readable_on
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 FONTS = ("atkinson-hyperlegible-400-normal.woff2", "atkinson-hyperlegible-700-normal.woff2")
 FAMILY = ["Atkinson Hyperlegible"]  # what matplotlib measures with; the SVG names the fallback too
@@ -79,9 +83,10 @@ def figure(fonts: Path, height: float, width: float = WIDTH, margins: dict[str, 
     return Figure(figsize=(width, height), layout="constrained")
 
 
-STYLE = {"svg.fonttype": "none", "svg.hashsalt": "tippack", "font.family": FAMILY, "font.size": 10,
-         "axes.edgecolor": GREY, "axes.labelcolor": INK, "xtick.color": INK, "ytick.color": INK,
-         "text.color": INK, "axes.spines.top": False, "axes.spines.right": False}
+STYLE: dict[RcKeyType, Any] = {
+    "svg.fonttype": "none", "svg.hashsalt": "tippack", "font.family": FAMILY, "font.size": 10,
+    "axes.edgecolor": GREY, "axes.labelcolor": INK, "xtick.color": INK, "ytick.color": INK,
+    "text.color": INK, "axes.spines.top": False, "axes.spines.right": False}
 
 
 def svg(fig: Any, label: str, key: str) -> str:
@@ -181,7 +186,7 @@ def _month(key: str) -> str:
     return f"{names[int(month) - 1]} {year[2:]}"
 
 
-def bars(fonts: Path, colour: str, names: list[str], shares: list[float], notes: list[str], label: str,
+def bars(fonts: Path, colour: str, names: list[str], shares: Sequence[float], notes: list[str], label: str,
          key: str) -> str:
     """Horizontal bars of a share (0-100 %) for each name, the figures written at each bar's end."""
     import matplotlib

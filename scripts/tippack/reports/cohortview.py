@@ -14,7 +14,10 @@ NEUTRAL = "#2e5a7a"  # the cohort's own colour, and every home's when names are 
 
 def _scale(records: list[Record]) -> list[str]:
     scales = [tuple(d.scale) for r in records for rd in r.rounds for d in rd.domains]
-    return list(max(set(scales), key=scales.count)) if scales else []
+    if not scales:
+        return []
+    common: tuple[str, ...] = max(set(scales), key=scales.count)
+    return list(common)
 
 
 def _areas(records: list[Record], scale: list[str]) -> list[tuple[str, str]]:

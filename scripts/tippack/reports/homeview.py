@@ -14,7 +14,10 @@ from tippack.reports.records import ACTION_STATES, PILOT_MEASURES, Domain, Recor
 def _main_scale(rounds: list[Round]) -> list[str]:
     """The scale most of the assessment's areas use (the progress scale)."""
     scales = [tuple(d.scale) for r in rounds for d in r.domains]
-    return list(max(set(scales), key=scales.count)) if scales else []
+    if not scales:
+        return []
+    common: tuple[str, ...] = max(set(scales), key=scales.count)
+    return list(common)
 
 
 def round_view(fonts: Path, record: Record, r: Round, titles: list[str]) -> dict[str, Any]:

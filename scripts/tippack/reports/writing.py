@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from tippack.outputs.printed.printer import plain_warnings
+from tippack.outputs.printed.libraries import plain_warnings
 from tippack.reading.project import Project
 from tippack.rendering.templates import environment
 

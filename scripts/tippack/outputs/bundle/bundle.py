@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 from tippack.outputs.base import Output, PackBuild, copy_files
-from tippack.outputs.printed.names import date_text, pdf_name
+from tippack.outputs.printed.names import complete_pdf_name, date_text, pdf_name, poster_name, tools_pdf_name
 from tippack.reading.project import Project
 from tippack.rendering.templates import environment, html_only
 
@@ -67,8 +67,12 @@ def _bundle(project: Project, target: Path, site: Path, pdf: Path, home: str, ve
     Notepad shows it properly."""
     env = environment(project.overrides / "publish", autoescape=html_only(), tidy=False,
                       keep_trailing_newline=True)
+    slug = pdf.name.removesuffix("-booklet.pdf")
+    printed = {"tools": tools_pdf_name(slug), "complete": complete_pdf_name(slug), "poster": poster_name(slug),
+               "poster_a3": poster_name(slug, "A3")}
     values = {"home": home, "version": version, "date": when, "pdf": pdf.name,
-              "docx": docx.name if docx else "", "sheets": (site / "sheets").is_dir()}
+              "docx": docx.name if docx else "", "sheets": (site / "sheets").is_dir(),
+              **{key: name if (site / name).is_file() else "" for key, name in printed.items()}}
     readme = env.get_template(BUNDLE_TEMPLATES[0]).render(values).replace("\n", "\r\n")
     opener = env.get_template(BUNDLE_TEMPLATES[1]).render(values)
     stamp = dt.datetime.fromtimestamp(max(epoch, 315532800), dt.UTC).timetuple()[:6]

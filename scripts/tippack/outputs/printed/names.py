@@ -36,8 +36,24 @@ def pdf_date(epoch: int) -> str:
 
 
 def pdf_name(slug: str) -> str:
-    """The pack PDF's file name, everywhere it is written or linked."""
+    """The printable pack's file name, everywhere it is written or linked: the core booklet, what a
+    home prints first (the site's main download, the overview, the bundle, publish)."""
+    return f"{slug}-booklet.pdf"
+
+
+def tools_pdf_name(slug: str) -> str:
+    """The tools volume's file name: every module, or part of one, that is not in the booklet."""
+    return f"{slug}-tools.pdf"
+
+
+def complete_pdf_name(slug: str) -> str:
+    """The complete PDF's file name: the booklet and the tools volume joined."""
     return f"{slug}-implementation-pack.pdf"
+
+
+def poster_name(slug: str, paper: str = "A4") -> str:
+    """The disclosure poster's file name (A4, or A3 for a bigger wall)."""
+    return f"{slug}-poster.pdf" if paper == "A4" else f"{slug}-poster-{paper.lower()}.pdf"
 
 
 def date_text(epoch: int) -> str:

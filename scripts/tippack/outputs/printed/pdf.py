@@ -1,16 +1,25 @@
-"""The printed outputs: the pack PDF, the module PDFs and the earlier versions' PDFs."""
+"""The printed outputs: the booklet, the tools volume and the complete PDF, the module PDFs and the
+earlier versions' booklets."""
 
 from __future__ import annotations
 
 import shutil
 
 from tippack.outputs.base import Output, PackBuild
-from tippack.outputs.printed.names import date_text, pdf_date, pdf_name, versioned_pdf_name
-from tippack.outputs.printed.printer import PrintResult
+from tippack.outputs.printed.booklet import Printed, over_budget, print_volumes
+from tippack.outputs.printed.names import (
+    complete_pdf_name,
+    date_text,
+    pdf_date,
+    pdf_name,
+    tools_pdf_name,
+    versioned_pdf_name,
+)
 
 
 class PackPdf(Output):
-    """The printed pack: laid out once; the module PDFs are written from the same pages."""
+    """The booklet and the tools volume, each laid out once, and the complete PDF joining them;
+    the module PDFs are written from the same pages."""
 
     name = "pack PDF"
     order = 10
@@ -21,15 +30,27 @@ class PackPdf(Output):
 
     @classmethod
     def files(cls, slug: str) -> list[str]:
-        return [pdf_name(slug)]
+        return [pdf_name(slug), tools_pdf_name(slug), complete_pdf_name(slug)]
 
     def build(self, build: PackBuild) -> None:
-        pack = build.plan.tailored
-        result, warnings = build.printer.render(print_html(build), pack, [m.id for m in build.modules])
+        printed, warnings = print_volumes(build)
         build.warnings += [f"weasyprint: {w}" for w in warnings]
-        build.pages, build.ranges = result.pages, result.ranges
-        build.shared["print"] = result
-        build.path(pdf_name(build.slug)).write_bytes(result.pdf)
+        budget = build.plan.tailored.pack.print.booklet_pages
+        if printed.booklet_pages > budget:
+            build.warnings.append(over_budget(printed.booklet_pages, budget))
+        build.pages = printed.booklet_pages + printed.tools_pages
+        build.ranges = {m: tuple(r.get("booklet") or r["tools"]) for m, r in printed.ranges.items() if r}
+        build.shared["print"] = printed
+        build.record.update(printed_record(printed))
+        build.path(pdf_name(build.slug)).write_bytes(printed.booklet)
+        build.path(tools_pdf_name(build.slug)).write_bytes(printed.tools)
+        build.path(complete_pdf_name(build.slug)).write_bytes(printed.complete)
+
+
+def printed_record(printed: Printed) -> dict:
+    """What the build record keeps of the two volumes: pages, budget counts, nearly empty pages."""
+    return {"booklet_pages": printed.booklet_pages, "tools_pages": printed.tools_pages,
+            "booklet_fill": printed.fill.record(), "parts": printed.ranges}
 
 
 class ModulePdfs(Output):
@@ -46,7 +67,7 @@ class ModulePdfs(Output):
         return ["modules"]
 
     def build(self, build: PackBuild) -> None:
-        result: PrintResult = build.shared["print"]
+        result: Printed = build.shared["print"]
         folder = build.path("modules")
         folder.mkdir()
         for module_id, data in result.module_pdfs.items():
@@ -60,7 +81,8 @@ def print_html(build: PackBuild) -> str:
         build.shared["print_html"] = build.printer.html(
             build.plan.tailored, build.modules, [text for _, _, text in build.plan.pages], build.renderer,
             pdf_date(build.epoch), date_text(build.epoch))
-    return build.shared["print_html"]
+    html: str = build.shared["print_html"]
+    return html
 
 
 class EarlierVersions(Output):
@@ -79,12 +101,14 @@ class EarlierVersions(Output):
 
     def build(self, build: PackBuild) -> None:
         previous = build.previous
+        if previous is None:  # not wanted without one
+            return
         kept = previous / "versions"
         folder = build.path("versions")
         if kept.is_dir():
             shutil.copytree(kept, folder)
         before = build.previous_record.get("version")
-        old_pdf = previous / pdf_name(build.slug)
+        old_pdf = previous / complete_pdf_name(build.slug)
         if before is not None and before != build.plan.tailored.version and old_pdf.is_file():
             folder.mkdir(exist_ok=True)
             shutil.copyfile(old_pdf, folder / versioned_pdf_name(build.slug, str(before)))

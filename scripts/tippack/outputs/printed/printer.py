@@ -11,7 +11,7 @@ import contextlib
 import copy
 import gc
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,12 +60,45 @@ class Printer:
              created: str, date_text: str, template: str = "pack.html", **extra: Any) -> str:
         """The whole pack as one HTML document (``template``: another print document built on
         pack.html, such as a completed copy, with its ``extra`` values)."""
+        values = self.values(pack, pages, renderer, created, date_text)
+        values.update(
+            kinds_here={m.kind for m in modules},
+            any_examples=any(m.examples for m in modules),
+            quick_start=renderer.quick_start(pack, page_links=True, level=1),
+            month_plan=renderer.month_plan(pack, page_links=True),
+            modules=[{"id": m.id, "kind": m.kind, "title": m.title, "html": renderer.page_html(m.markdown),
+                      "examples": m.examples} for m in modules],
+        )
+        return self.env.get_template(template).render(**{**values, **extra})
+
+    def volume_html(self, template: str, pack: TailoredPack, parts: list[dict[str, Any]], pages: list[str],
+                    renderer: Renderer, created: str, date_text: str, tools: Mapping[str, int],
+                    **extra: Any) -> str:
+        """One volume of the pack (booklet.html, tools.html) as an HTML document: ``parts`` as
+        ``volumes`` made them; ``tools``: the modules printed only in the tools volume, each with its page
+        there once known (0 before)."""
+        values = self.values(pack, pages, renderer, created, date_text)
+        values.update(
+            kinds_here={part["kind"] for part in parts},
+            any_examples=any(part["examples"] for part in parts),
+            quick_start=renderer.quick_start(pack, page_links=True, level=1, tools=tools),
+            month_plan=renderer.month_plan(pack, page_links=True, tools=tools),
+            modules=parts,
+            volumes_css=(self.project.overrides / "print/volumes.css").resolve().as_uri(),
+        )
+        return self.env.get_template(template).render(**{**values, **extra})
+
+    def values(self, pack: TailoredPack, pages: list[str], renderer: Renderer, created: str, date_text: str
+               ) -> dict[str, Any]:
+        """What every print document shows of the pack: its home, people, paper and look."""
         p = pack.pack
         root = self.project.root
         logo = (root / p.home.logo).resolve().as_uri() if p.home.logo else None
         author = p.facilitator.organisation or p.facilitator.name if p.facilitator else (p.home.provider or p.home.name)
-        values = dict(
+        return dict(
             completed=False,
+            volume=None,  # "booklet" or "tools": one of the two volumes
+            volume_label=None,
             home=pack.context["home"],
             facilitator=pack.context["facilitator"],
             version=pack.version,
@@ -84,22 +117,15 @@ class Printer:
             pack_css=(self.project.overrides / "print/pack.css").resolve().as_uri(),
             item_css=[path.resolve().as_uri() for path in self.project.item_styles()],
             kinds=KINDS,
-            kinds_here={m.kind for m in modules},
             has_ratings=any(i.type == "rating" for m in pack.modules for s in m.sections for i in s.items),
-            any_examples=any(m.examples for m in modules),
-            quick_start=renderer.quick_start(pack, page_links=True, level=1),
-            month_plan=renderer.month_plan(pack, page_links=True),
-            modules=[{"id": m.id, "kind": m.kind, "title": m.title, "html": renderer.page_html(m.markdown),
-                      "examples": m.examples} for m in modules],
             pages=[{"title": page_title(text), "html": renderer.page_html(text)} for text in pages],
         )
-        return self.env.get_template(template).render(**{**values, **extra})
 
     def render(self, html: str, pack: TailoredPack, module_ids: list[str]) -> tuple[PrintResult, list[str]]:
         """Lay out and write the PDF; return it with module page ranges and any warnings."""
         fillable = pack.pack.print.fillable
         finisher = FormTidy(group_labels(pack)) if fillable else None
-        with _quiet_layout() as handler:
+        with quiet_layout() as handler:
             document = self.layout(html, fillable)
             starts: dict[str, int] = {}
             for index, page in enumerate(document.pages):
@@ -137,14 +163,14 @@ class Printer:
         """One print document as a PDF (a form when ``forms``), and any warnings: for documents
         other than the pack, such as a completed copy."""
         finisher = FormTidy(group_labels(pack)) if forms else None
-        with _quiet_layout() as handler:
+        with quiet_layout() as handler:
             pdf = self.layout(html, forms).write_pdf(pdf_forms=forms, pdf_tags=True, finisher=finisher)
         self.notes.update(machine_notes(handler.records))
         return pdf, plain_warnings(handler.records)
 
 
 @contextlib.contextmanager
-def _quiet_layout() -> Iterator[_Warnings]:
+def quiet_layout() -> Iterator[_Warnings]:
     """Collect WeasyPrint's warnings, with the cyclic garbage collector paused.
 
     Layout makes millions of short-lived objects and few cycles: the cyclic collector

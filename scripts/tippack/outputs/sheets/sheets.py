@@ -84,7 +84,8 @@ def workbook(pack: TailoredPack, module: TailoredModule, epoch: int) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
-    book.remove(book.active)
+    if book.active is not None:  # the empty sheet a new workbook has
+        book.remove(book.active)
     taken: set[str] = set()
     charts = {item.fields.get("table_fid"): item for section in module.sections for item in section.items
               if item.type == "chart"}

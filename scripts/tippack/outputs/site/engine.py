@@ -113,7 +113,7 @@ def _cache_templates(theme: Any) -> None:
     make = theme.get_env
 
     def get_env() -> jinja2.Environment:
-        env = make()
+        env: jinja2.Environment = make()
         env.bytecode_cache = _TEMPLATES
         return env
 

@@ -15,7 +15,7 @@ import yaml
 from markupsafe import Markup
 
 from tippack.outputs.base import Output, PackBuild, copy_files
-from tippack.outputs.printed.names import pdf_name
+from tippack.outputs.printed.names import complete_pdf_name, pdf_name, poster_name, tools_pdf_name
 from tippack.outputs.site.engine import build_site, project_config
 from tippack.reading.project import Project
 from tippack.rendering.colours import palette
@@ -38,8 +38,10 @@ def write_docs(
     pages: list[tuple[str, str, str]],
     logo: Path | None,
     plan_html: str = "",
+    booklet: frozenset[str] | None = None,
 ) -> list[Any]:
-    """Write the docs tree; return the navigation for mkdocs.yml."""
+    """Write the docs tree; return the navigation for mkdocs.yml. ``booklet``: the modules with a
+    part in the printed booklet, listed first, the others under "Tools" (as the two volumes)."""
     (docs / "modules").mkdir(parents=True, exist_ok=True)
     (docs / "pages").mkdir(parents=True, exist_ok=True)
     (docs / "index.md").write_text(_front({"title": "Home", "tp_home": True}) + home_md, encoding="utf-8")
@@ -59,7 +61,13 @@ def write_docs(
         (docs / "pages" / "plan.md").write_text(_front({"title": "Six-month plan"}) + plan_html + "\n",
                                                  encoding="utf-8")
         nav.append({"Six-month plan": "pages/plan.md"})
-    nav.append({"This pack": [{html_text(m.title): f"modules/{m.id}.md"} for m in modules]})
+    if booklet is None:
+        nav.append({"This pack": [{html_text(m.title): f"modules/{m.id}.md"} for m in modules]})
+    else:
+        for label, chosen in (("The booklet", [m for m in modules if m.id in booklet]),
+                              ("Tools", [m for m in modules if m.id not in booklet])):
+            if chosen:
+                nav.append({label: [{html_text(m.title): f"modules/{m.id}.md"} for m in chosen]})
     if pages:
         nav.append({"About": [{html_text(title): f"pages/{name}.md"} for name, title, _ in pages]})
     return nav
@@ -101,7 +109,8 @@ def site_config(
     extra = dict(base.get("extra") or {})
     extra_css = list(base.get("extra_css") or []) + [f"assets/items/{p.name}" for p in project.item_styles()]
     extra["tippack"] = {"slug": slug, "home": home_name, "pdf": pdf_name, "colours": palette(primary),
-                        "contacts": contacts or {}, "word": {}, "sheets": {}, "word_pack": "", **(downloads or {})}
+                        "contacts": contacts or {}, "word": {}, "sheets": {}, "word_pack": "", "printed": {},
+                        **(downloads or {})}
     return {
         # Escaped once here; Markup so that Material's few `| e` filters do not escape it again.
         "site_name": Markup(html_text(home_name)),
@@ -124,7 +133,8 @@ def prepare_site(project: Project, plan: PackPlan, renderer: Renderer, modules: 
     pack = plan.tailored
     logo = (project.root / pack.pack.home.logo).resolve() if pack.pack.home.logo else None
     nav = write_docs(docs, project, plan.slug, renderer.home(pack), modules, plan.pages, logo,
-                     renderer.month_plan(pack, page_links=False))
+                     renderer.month_plan(pack, page_links=False),
+                     frozenset(m.id for m in pack.modules if m.in_booklet()))
     return site_config(project, docs, site, nav, pack.pack.home.name, plan.slug, pack.pack.theme.primary,
                        f"logo{logo.suffix.lower()}" if logo else None, pdf, footer_contacts(pack), editable)
 
@@ -186,12 +196,16 @@ class Site(Output):
 
 
 def downloads(folder: Path, slug: str, module_ids: list[str]) -> dict[str, Any]:
-    """The Word and spreadsheet copies built for a pack, as the site links them (paths from the
-    site's root): each module's, by module id, and the whole pack's Word file."""
+    """The copies built for a pack besides the booklet, as the site links them (paths from the
+    site's root): each module's Word copy and spreadsheet, by module id, the whole pack's Word
+    file, and the other printed volumes (the tools, the complete PDF, the poster at A4 and A3)."""
     from tippack.outputs.sheets.sheets import sheets_path
     from tippack.outputs.word.word import module_docx_path, pack_docx_name
 
+    printed = {"tools": tools_pdf_name(slug), "complete": complete_pdf_name(slug), "poster": poster_name(slug),
+               "poster_a3": poster_name(slug, "A3")}
     return {
+        "printed": {key: name for key, name in printed.items() if (folder / name).is_file()},
         "word": {m: module_docx_path(m) for m in module_ids if (folder / module_docx_path(m)).is_file()},
         "sheets": {m: sheets_path(m) for m in module_ids if (folder / sheets_path(m)).is_file()},
         "word_pack": pack_docx_name(slug) if (folder / pack_docx_name(slug)).is_file() else "",

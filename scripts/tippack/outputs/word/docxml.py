@@ -9,10 +9,11 @@ the document's XML; ids are counted per document, so a rebuild writes the same b
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
@@ -20,8 +21,8 @@ BOX_FONT = "MS Gothic"  # the font Word itself uses for check box glyphs
 TICKED, UNTICKED = "\u2612", "\u2610"  # ☒ ☐
 
 
-def _element(tag: str, **attributes: str) -> OxmlElement:
-    node = OxmlElement(tag)
+def _element(tag: str, **attributes: str) -> BaseOxmlElement:
+    node = cast(BaseOxmlElement, OxmlElement(tag))  # python-docx's element class, though typed as lxml's
     for key, value in attributes.items():
         node.set(qn(key.replace("_", ":", 1)), value)
     return node
@@ -39,7 +40,7 @@ class Ids:
         return str(self.last)
 
 
-def _sdt(ids: Ids, tag: str, title: str) -> tuple[OxmlElement, OxmlElement, OxmlElement]:
+def _sdt(ids: Ids, tag: str, title: str) -> tuple[BaseOxmlElement, BaseOxmlElement, BaseOxmlElement]:
     sdt = _element("w:sdt")
     properties = _element("w:sdtPr")
     if title:
@@ -127,18 +128,22 @@ def restart_numbering(paragraph: Paragraph, level: int = 0) -> int:
     Word numbers every paragraph of the "List Number" style as one list unless a list has
     a numbering instance of its own: each ordered list gets one here.
     """
-    numbering = paragraph.part.numbering_part.numbering_definitions._numbering
-    style_num = paragraph.style.element.pPr.numPr.numId.val
+    part: Any = paragraph.part  # the document's own part: it holds the numbering definitions
+    style: Any = paragraph.style
+    numbering = part.numbering_part.numbering_definitions._numbering
+    style_num = style.element.pPr.numPr.numId.val
     abstract = numbering.num_having_numId(style_num).abstractNumId.val
     num = numbering.add_num(abstract)
     num.add_lvlOverride(ilvl=level).add_startOverride(1)
-    use_numbering(paragraph, num.numId, level)
-    return num.numId
+    num_id: int = num.numId
+    use_numbering(paragraph, num_id, level)
+    return num_id
 
 
 def use_numbering(paragraph: Paragraph, num_id: int, level: int = 0) -> None:
     """Number ``paragraph`` in the list ``num_id``."""
-    numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    properties: Any = paragraph._p.get_or_add_pPr()
+    numbering = properties.get_or_add_numPr()
     numbering.get_or_add_ilvl().val = level
     numbering.get_or_add_numId().val = num_id
 

@@ -78,7 +78,7 @@ class WordWriter:
         """A new paragraph at the end of ``container`` (a cell's first, empty one is used first)."""
         if isinstance(container, _Cell) and container._tc not in self._used_cells:
             self._used_cells.add(container._tc)
-            made = container.paragraphs[0]
+            made: Paragraph = container.paragraphs[0]
         else:
             after_table = ends_with_table(container)
             made = container.add_paragraph()
