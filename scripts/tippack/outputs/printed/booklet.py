@@ -137,7 +137,8 @@ def _complete(booklet: Any, tools: Any, home: str, forms: bool, finisher: Any) -
     joined = booklet.copy(pages)
     joined.metadata = copy.copy(booklet.metadata)
     joined.metadata.title = f"{home}: trauma-informed practice implementation pack (the booklet and the tools)"
-    return joined.write_pdf(pdf_forms=forms, pdf_tags=True, finisher=finisher)
+    written: bytes = joined.write_pdf(pdf_forms=forms, pdf_tags=True, finisher=finisher)
+    return written
 
 
 def _nested(pages: list[Any], label: str) -> list[Any]:

@@ -39,7 +39,7 @@ class PackPdf(Output):
         if printed.booklet_pages > budget:
             build.warnings.append(over_budget(printed.booklet_pages, budget))
         build.pages = printed.booklet_pages + printed.tools_pages
-        build.ranges = {m: tuple(r.get("booklet") or r["tools"]) for m, r in printed.ranges.items() if r}
+        build.ranges = {m: _first_last(r.get("booklet") or r["tools"]) for m, r in printed.ranges.items() if r}
         build.shared["print"] = printed
         build.record.update(printed_record(printed))
         build.path(pdf_name(build.slug)).write_bytes(printed.booklet)
@@ -47,7 +47,12 @@ class PackPdf(Output):
         build.path(complete_pdf_name(build.slug)).write_bytes(printed.complete)
 
 
-def printed_record(printed: Printed) -> dict:
+def _first_last(pages: list[int]) -> tuple[int, int]:
+    """A module's [first, last] page pair as the build keeps it."""
+    return pages[0], pages[1]
+
+
+def printed_record(printed: Printed) -> dict[str, object]:
     """What the build record keeps of the two volumes: pages, budget counts, nearly empty pages."""
     return {"booklet_pages": printed.booklet_pages, "tools_pages": printed.tools_pages,
             "booklet_fill": printed.fill.record(), "parts": printed.ranges}
