@@ -14,7 +14,7 @@ import click
 
 from tippack.building.tempdirs import own_tempdir
 from tippack.cli.building import build, overview, publish
-from tippack.cli.common import Commands, ContentError, counted, echo_problems, echo_unconfirmed, shown_path
+from tippack.cli.common import Commands, ContentError, counted, echo_problems, echo_unconfirmed, echo_written
 from tippack.reading.project import SLUG_RE, UsageProblem, find_project
 
 
@@ -71,11 +71,7 @@ def fill(slug: str, answers: tuple[Path, ...], out: Path | None) -> None:
     result, problems = fill_pack(project, slug, list(answers), target, lambda message: click.echo(message, err=True))
     if result is None:
         raise ContentError(problems)
-    echo_problems(problems)
-    for warning in result.warnings:
-        click.echo(warning, err=True)
-    for path in result.written:
-        click.echo(f"wrote {shown_path(path, project.root)}", err=True)
+    echo_written(problems, result.warnings, result.written, project.root)
 
 
 @main.command()
@@ -114,11 +110,7 @@ def progress(slug: str | None, answers: tuple[Path, ...], tag: str | None, anony
         result, problems = progress_home(project, str(slug), list(answers), target, lock=lock)
     if result is None:
         raise ContentError(problems)
-    echo_problems(problems)
-    for warning in result.warnings:
-        click.echo(warning, err=True)
-    for path in result.written:
-        click.echo(f"wrote {shown_path(path, project.root)}", err=True)
+    echo_written(problems, result.warnings, result.written, project.root)
     if (target / "index.html").is_file():  # the local overview links the new report
         from tippack.building.overview import write_overview
 

@@ -56,6 +56,16 @@ def echo_unconfirmed(notes: list[Problem], listed: bool) -> None:
                f"{'' if listed else ' (tippack check --unconfirmed lists them)'}", err=True)
 
 
+def echo_written(problems: Iterable[Problem], warnings: Iterable[str], written: Iterable[Path], root: Path) -> None:
+    """What a command that writes one home's files says when it has done: its problems, its
+    warnings, then each file written, as a path a person can open from the project."""
+    echo_problems(problems)
+    for warning in warnings:
+        click.echo(warning, err=True)
+    for path in written:
+        click.echo(f"wrote {shown_path(path, root)}", err=True)
+
+
 def shown_path(path: Path, root: Path) -> str:
     """A path as a person typed it: relative to the project when inside it."""
     try:
